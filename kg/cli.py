@@ -1,0 +1,168 @@
+"""``kg``: build, evaluate and provision. Run ``kg COMMAND --help`` for details."""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import traceback
+from pathlib import Path
+
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn, TimeRemainingColumn
+from rich.table import Table
+
+from kg.settings import load_settings
+
+console = Console(stderr=True)
+
+
+def cmd_setup(args) -> int:
+    """Provision the segmenter model and the gazetteer cache (install time, needs the package index)."""
+    from kg.gazetteer import build_cache
+    from kg.models import provision
+
+    settings = load_settings(segmenter=args.segmenter)
+    if settings.segmenter == "pkuseg":
+        provision(settings, log=lambda m: console.print(f"[kg setup] {m}"))
+    build_cache(settings.gazetteer_cache)
+    console.print(f"[kg setup] gazetteer cached: {settings.gazetteer_cache}")
+    return 0
+
+
+def cmd_build(args) -> int:
+    from kg.export import write_entities, write_graphml, write_node_link
+    from kg.extract import extract
+    from kg.graph import GraphBuilder, label_counts, relation_counts
+    from kg.models import ModelMissing
+    from kg.nlp import build_nlp
+    from loaders import Article, LoadError, iter_articles
+
+    settings = load_settings(segmenter=args.segmenter)
+    out = Path(args.out)
+    out.mkdir(parents=True, exist_ok=True)
+    try:
+        nlp = build_nlp(settings)
+    except ModelMissing as exc:
+        console.print(f"[red]error:[/red] {exc}")
+        return 2
+    errors: list[LoadError] = []
+    articles: list[Article] = []
+
+    def good_articles():
+        for item in iter_articles(args.inputs, settings):
+            if isinstance(item, LoadError):
+                errors.append(item)
+                console.print(f"[yellow]skipped[/yellow] {item.source}: {item.reason}")
+            else:
+                articles.append(item)
+                yield item
+
+    builder = GraphBuilder()
+    records = []
+    columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TextColumn("{task.fields[rate]}"),
+               TimeElapsedColumn(), TimeRemainingColumn())
+    with Progress(*columns, console=console, disable=args.quiet) as progress:
+        task = progress.add_task("extracting", total=None, rate="")
+        stream = extract(nlp, good_articles(), batch_size=settings.batch_size)
+        while True:
+            try:
+                article, ex = next(stream)
+            except StopIteration:
+                break
+            except Exception as exc:  # one bad article never stops the batch
+                bad = articles[-1].source if articles else "?"
+                errors.append(LoadError(bad, f"extraction failed: {exc.__class__.__name__}: {exc}"))
+                console.print(f"[red]failed[/red] {bad}: {exc}")
+                if args.debug:
+                    traceback.print_exc()
+                stream = extract(nlp, good_articles(), batch_size=settings.batch_size)
+                continue
+            builder.add(ex)
+            records.append(ex.to_dict())
+            elapsed = progress.tasks[task].elapsed or 1e-9
+            progress.update(task, advance=1, rate=f"{progress.tasks[task].completed / elapsed:.1f} art/s")
+    g = builder.graph
+    write_graphml(g, out / "graph.graphml")
+    write_node_link(g, out / "graph.json")
+    write_entities(records, out / "entities.jsonl")
+    if errors:
+        (out / "errors.jsonl").write_text("".join(json.dumps({"source": e.source, "reason": e.reason},
+                                                              ensure_ascii=False) + "\n" for e in errors), encoding="utf-8")
+    _summary(len(records), errors, label_counts(g), relation_counts(g), out)
+    return 1 if errors else 0
+
+
+def _summary(n_ok: int, errors, labels: dict, rels: dict, out: Path) -> None:
+    table = Table(title="kg build", show_header=True)
+    table.add_column("what")
+    table.add_column("count", justify="right")
+    table.add_row("articles read", str(n_ok))
+    table.add_row("articles skipped or failed", str(len(errors)))
+    for lab, n in sorted(labels.items()):
+        table.add_row(f"  :{lab}", str(n))
+    for rel, n in sorted(rels.items()):
+        table.add_row(f"  [{rel}]", str(n))
+    console.print(table)
+    for e in errors:
+        console.print(f"  [yellow]✗[/yellow] {e.source}: {e.reason}")
+    console.print(f"written: {out / 'graph.graphml'}, {out / 'graph.json'}, {out / 'entities.jsonl'}")
+
+
+def cmd_eval(args) -> int:
+    import networkx as nx
+
+    from kg.evaluate import evaluate
+
+    graph = nx.read_graphml(args.graph, force_multigraph=True)
+    result = evaluate(graph, Path(args.gold_dir))
+    if args.json:
+        print(json.dumps(result, ensure_ascii=False, indent=1))
+        return 0
+    table = Table(title=f"kg eval: {args.graph} vs {args.gold_dir}")
+    for col in ("type", "precision", "recall", "F1", "tp", "pred", "gold"):
+        table.add_column(col, justify="right" if col != "type" else "left")
+    for k in ("officials", "places", "programmes", "metrics"):
+        r = result[k]
+        table.add_row(k, f"{r['precision']:.3f}", f"{r['recall']:.3f}", f"{r['f1']:.3f}", str(r["tp"]),
+                      str(r["pred"]), str(r["gold"]))
+    Console().print(table)
+    print(f"titles recall {result['titles_recall']}  home city {result['home_city']}  macro F1 {result['macro_f1']}")
+    return 0
+
+
+def parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="kg", description="Knowledge graphs from Chinese local-government campaign reports.")
+    sub = p.add_subparsers(dest="command", required=True)
+
+    s = sub.add_parser("setup", help="provision the pkuseg model and gazetteer cache (install time)",
+                       description=cmd_setup.__doc__)
+    s.add_argument("--segmenter", choices=["pkuseg", "jieba", "char"], help="segmenter to provision (default: settings)")
+    s.set_defaults(func=cmd_setup)
+
+    b = sub.add_parser("build", help="extract articles and write the graph",
+                       description="Read articles (files, folders, .jsonl), extract entities and write "
+                                   "graph.graphml, graph.json and entities.jsonl to --out. Exit status 1 if any "
+                                   "input was skipped or failed (each is reported with its reason).")
+    b.add_argument("inputs", nargs="+", help="files or folders (.txt, .html, .jsonl)")
+    b.add_argument("--out", default="out", help="output folder (default: out)")
+    b.add_argument("--segmenter", choices=["pkuseg", "jieba", "char"], help="override the segmenter setting")
+    b.add_argument("--quiet", action="store_true", help="no progress bar")
+    b.add_argument("--debug", action="store_true", help="print tracebacks of failed articles")
+    b.set_defaults(func=cmd_build)
+
+    e = sub.add_parser("eval", help="score a graph against gold annotations",
+                       description="Precision, recall and F1 per entity type against *.gold.json files.")
+    e.add_argument("gold_dir")
+    e.add_argument("--graph", default="out/graph.graphml")
+    e.add_argument("--json", action="store_true", help="print the scores as JSON")
+    e.set_defaults(func=cmd_eval)
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    return args.func(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,21 @@
+"""kg_metrics: reported quantities with normalized values."""
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from kg.components import add_spans
+from kg.rules.metrics import find_metrics
+from kg.rules.text import Sentences
+
+
+@Language.factory("kg_metrics")
+def make_metrics(nlp: Language, name: str):
+    return Metrics()
+
+
+class Metrics:
+    def __call__(self, doc: Doc) -> Doc:
+        sentences = Sentences(doc.text, [(s.start_char, s.end_char) for s in doc.sents])
+        metrics = find_metrics(doc.text, sentences)
+        doc._.kg_metrics = metrics
+        add_spans(doc, "metrics", [(m.mention.start, m.mention.end, "METRIC") for m in metrics])
+        return doc

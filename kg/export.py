@@ -1,0 +1,39 @@
+"""Write the graph: GraphML (APOC convention), node-link JSON, per-article JSON lines."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import networkx as nx
+
+
+def _scalar_graph(g: nx.MultiDiGraph) -> nx.MultiDiGraph:
+    """GraphML holds scalars only: lists become JSON arrays, None is left out."""
+    out = nx.MultiDiGraph()
+
+    def fix(d: dict) -> dict:
+        return {k: (json.dumps(v, ensure_ascii=False) if isinstance(v, (list, dict)) else v)
+                for k, v in d.items() if v is not None}
+
+    for n, d in g.nodes(data=True):
+        out.add_node(n, **fix(d))
+    for u, v, k, d in g.edges(keys=True, data=True):
+        out.add_edge(u, v, key=k, **fix(d))
+    return out
+
+
+def write_graphml(g: nx.MultiDiGraph, path: Path) -> None:
+    """Key ids are the attribute names (``named_key_ids``): APOC reads labels only
+    from a ``<data key="labels">``; ``label`` on edges is the relationship type."""
+    nx.write_graphml(_scalar_graph(g), path, encoding="utf-8", named_key_ids=True)
+
+
+def write_node_link(g: nx.MultiDiGraph, path: Path) -> None:
+    data = nx.node_link_data(g, edges="edges")
+    path.write_text(json.dumps(data, ensure_ascii=False, indent=1), encoding="utf-8")
+
+
+def write_entities(records, path: Path) -> None:
+    with path.open("w", encoding="utf-8") as fh:
+        for rec in records:
+            fh.write(json.dumps(rec, ensure_ascii=False) + "\n")

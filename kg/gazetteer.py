@@ -1,0 +1,154 @@
+"""China's administrative divisions, province down to village, from JioNLP.
+
+JioNLP (PyPI ``jionlp``) ships a maintained five-level table of divisions
+(``dictionary/china_location.zip``: name, adcode and short name down to the
+county, township and village names below). We read that file directly rather
+than import JioNLP, which is slow to import and brings models we do not use.
+The parsed index is pickled into the cache at install time (``kg setup``).
+"""
+from __future__ import annotations
+
+import importlib.util
+import io
+import pickle
+import zipfile
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+LEVELS = ("province", "prefecture", "county", "township", "village")
+_FORMAT = 2  # bump when the pickled layout changes
+
+
+@dataclass(frozen=True)
+class Unit:
+    """One administrative unit, as the rest of kg sees it."""
+
+    idx: int
+    name: str
+    level: str
+    adcode: str | None
+    short: str | None
+    parent: int  # -1 for a province
+
+    @property
+    def is_city(self) -> bool:
+        """City label: prefecture-level units, county-level cities, municipalities (SCHEMA.md)."""
+        return self.level == "prefecture" or (self.level in ("county", "province") and self.name.endswith("市"))
+
+
+class Gazetteer:
+    """Parallel arrays (compact to pickle) plus name and short-name indexes."""
+
+    def __init__(self, names, levels, parents, adcodes, shorts, source: str):
+        self.names: list[str] = names
+        self.levels: list[int] = levels
+        self.parents: list[int] = parents
+        self.adcodes: list[str | None] = adcodes
+        self.shorts: list[str | None] = shorts
+        self.source = source
+        self.by_name: dict[str, list[int]] = {}
+        self.by_short: dict[str, list[int]] = {}
+        for i, name in enumerate(names):
+            self.by_name.setdefault(name, []).append(i)
+            if shorts[i] and len(shorts[i]) >= 2 and shorts[i] != name:
+                self.by_short.setdefault(shorts[i], []).append(i)
+        self.max_len = max(len(n) for n in names)
+
+    def unit(self, idx: int) -> Unit:
+        return Unit(idx, self.names[idx], LEVELS[self.levels[idx]], self.adcodes[idx], self.shorts[idx], self.parents[idx])
+
+    def lookup(self, name: str) -> list[Unit]:
+        return [self.unit(i) for i in self.by_name.get(name, ())]
+
+    def ancestors(self, idx: int) -> list[int]:
+        """Parents from the nearest up to the province."""
+        out = []
+        while (idx := self.parents[idx]) >= 0:
+            out.append(idx)
+        return out
+
+    def is_within(self, idx: int, ancestor: int) -> bool:
+        return idx == ancestor or ancestor in self.ancestors(idx)
+
+    def path(self, idx: int) -> str:
+        return "/".join(self.names[i] for i in reversed([idx] + self.ancestors(idx)))
+
+    # -- building -----------------------------------------------------------------
+    @classmethod
+    def from_lines(cls, lines, source: str) -> "Gazetteer":
+        """Parse JioNLP's tab-indented table: depth = level, ``name\\tadcode\\tshort``.
+
+        Pseudo-units are folded away: a municipality repeats its own name one
+        level down, and 省直辖县级行政区划 only groups counties under the province.
+        """
+        names, levels, parents, adcodes, shorts = [], [], [], [], []
+        stack: list[int] = []  # index of the current unit at each depth (-1 = folded)
+        for raw in lines:
+            line = raw.rstrip("\r\n")
+            if not line.strip():
+                continue
+            depth = len(line) - len(line.lstrip("\t"))
+            parts = line.strip("\t").split("\t")
+            name = parts[0].strip()
+            stack = stack[:depth]
+            parent = next((p for p in reversed(stack) if p >= 0), -1)
+            folded = depth == 1 and (name == names[parent] or "直辖" in name)
+            if folded:
+                stack.append(-1)
+                continue
+            idx = len(names)
+            names.append(name)
+            levels.append(min(depth, 4))
+            parents.append(parent)
+            adcodes.append(parts[1].strip() if len(parts) > 1 and parts[1].strip() else None)
+            shorts.append(parts[2].strip() if len(parts) > 2 and parts[2].strip() else None)
+            stack.append(idx)
+        return cls(names, levels, parents, adcodes, shorts, source)
+
+    @classmethod
+    def from_jionlp(cls) -> "Gazetteer":
+        spec = importlib.util.find_spec("jionlp")
+        if spec is None or not spec.submodule_search_locations:
+            raise RuntimeError("the gazetteer needs the 'jionlp' package (pip install jionlp)")
+        path = Path(next(iter(spec.submodule_search_locations))) / "dictionary" / "china_location.zip"
+        with zipfile.ZipFile(path) as zf:
+            member = next(n for n in zf.namelist() if n.endswith(".txt"))
+            with zf.open(member) as fh:
+                lines = io.TextIOWrapper(fh, encoding="utf-8")
+                return cls.from_lines(lines, source=f"jionlp:{path.name}")
+
+    def __getstate__(self):
+        return {"format": _FORMAT, **self.__dict__}
+
+    def __setstate__(self, state):
+        if state.pop("format", None) != _FORMAT:
+            raise ValueError("stale gazetteer cache")
+        self.__dict__.update(state)
+
+
+def build_cache(path: Path) -> Gazetteer:
+    gaz = Gazetteer.from_jionlp()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_suffix(".tmp")
+    tmp.write_bytes(pickle.dumps(gaz, protocol=pickle.HIGHEST_PROTOCOL))
+    tmp.replace(path)
+    return gaz
+
+
+@lru_cache(maxsize=1)
+def load_gazetteer(cache: Path | None = None) -> Gazetteer:
+    """The process-wide gazetteer: from the install-time cache, else parsed."""
+    if cache is None:
+        from kg.settings import load_settings
+
+        cache = load_settings().gazetteer_cache
+    if cache.exists():
+        try:
+            return pickle.loads(cache.read_bytes())
+        except Exception:  # stale or partial cache: rebuild below
+            pass
+    try:
+        return build_cache(cache)
+    except OSError:
+        return Gazetteer.from_jionlp()

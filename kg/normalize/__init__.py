@@ -1,0 +1,1 @@
+"""Pure normalization functions: no pipeline, no state, easy to test."""

@@ -1,0 +1,53 @@
+"""All tunable settings in one place.
+
+Defaults live in :class:`Settings`; any field can be overridden from the
+environment as ``KG_<FIELD>`` (``KG_SEGMENTER=jieba``), which is how the CLI,
+the tests and CI select a segmenter or a cache folder without code changes.
+"""
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, fields, replace
+from pathlib import Path
+
+
+def _default_home() -> Path:
+    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
+    return Path(base) / "kg"
+
+
+@dataclass(frozen=True)
+class Settings:
+    # Segmenter behind spaCy's Chinese tokenizer. Extraction works on character
+    # offsets, so switching it changes quality, never the pipeline.
+    segmenter: str = "pkuseg"  # pkuseg | jieba | char
+    # Where provisioned models and caches live (filled at install time only).
+    home: Path = _default_home()
+    # The pkuseg mixed-domain model ships inside this sdist on PyPI.
+    pkuseg_version: str = "0.0.25"
+    pkuseg_sha256: str = "dd012bf93689721c9574bc2b2ba98fb4ac22790cec0af354a78e217828b81e91"
+    # Inputs larger than this are refused with a message, never truncated.
+    max_article_bytes: int = 8_000_000
+    # Articles handed to nlp.pipe at a time.
+    batch_size: int = 16
+
+    @property
+    def model_dir(self) -> Path:
+        """The serialized spaCy pipeline (tokenizer + pkuseg weights)."""
+        return self.home / f"zh-{self.segmenter}-{self.pkuseg_version}"
+
+    @property
+    def gazetteer_cache(self) -> Path:
+        return self.home / "gazetteer.pickle"
+
+
+def load_settings(**overrides) -> Settings:
+    """Defaults, then ``KG_*`` environment variables, then explicit overrides."""
+    env = {}
+    for f in fields(Settings):
+        raw = os.environ.get(f"KG_{f.name.upper()}")
+        if raw is None:
+            continue
+        default = getattr(Settings, f.name)
+        env[f.name] = type(default)(raw) if not isinstance(default, Path) else Path(raw)
+    return replace(Settings(), **env, **{k: v for k, v in overrides.items() if v is not None})

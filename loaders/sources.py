@@ -1,0 +1,152 @@
+"""Walk inputs (files, folders, JSON lines) and yield clean articles or errors.
+
+One bad input never stops a batch: every file or record becomes either an
+:class:`Article` or a :class:`LoadError` naming the input and the reason.
+"""
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+from typing import Iterable, Iterator
+
+from kg.settings import Settings, load_settings
+from loaders.article import Article, LoadError
+from loaders.boilerplate import split_page
+from loaders.clean import clean_text
+from loaders.decode import DecodeError, decode_bytes
+from loaders.html import html_to_text
+
+TEXT_SUFFIXES = {".txt", ".text", ".md"}
+HTML_SUFFIXES = {".html", ".htm", ".shtml", ".xhtml"}
+JSONL_SUFFIXES = {".jsonl", ".ndjson", ".json"}
+SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES
+
+
+def iter_articles(paths: Iterable[str | Path], settings: Settings | None = None) -> Iterator[Article | LoadError]:
+    settings = settings or load_settings()
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            files = sorted(p for p in path.rglob("*") if p.is_file() and not _hidden(p.relative_to(path)))
+            for file in files:
+                rel = file.relative_to(path).as_posix()
+                if file.suffix.lower() not in SUFFIXES:
+                    yield LoadError(rel, f"unsupported file type {file.suffix or '(none)'}; expected one of {', '.join(sorted(SUFFIXES))}")
+                    continue
+                yield from _read_file(file, rel, settings)
+        elif path.is_file():
+            yield from _read_file(path, path.name, settings)
+        else:
+            yield LoadError(str(path), "no such file or folder")
+
+
+def _hidden(rel: Path) -> bool:
+    return any(part.startswith(".") for part in rel.parts)
+
+
+def _read_file(path: Path, source: str, settings: Settings) -> Iterator[Article | LoadError]:
+    try:
+        size = path.stat().st_size
+        suffix = path.suffix.lower()
+        if suffix in JSONL_SUFFIXES:
+            yield from _read_jsonl(path, source, settings)
+            return
+        if size > settings.max_article_bytes:
+            yield LoadError(source, f"file too large: {size / 1e6:.1f} MB exceeds the "
+                                    f"{settings.max_article_bytes / 1e6:.1f} MB article limit (KG_MAX_ARTICLE_BYTES)")
+            return
+        text, _encoding = decode_bytes(path.read_bytes())
+    except DecodeError as exc:
+        yield LoadError(source, str(exc))
+        return
+    except OSError as exc:
+        yield LoadError(source, f"cannot read: {exc.strerror or exc}")
+        return
+    meta: dict = {}
+    if path.suffix.lower() in HTML_SUFFIXES or _looks_like_html(text):
+        text, meta = html_to_text(text)
+    yield _build(source, text, meta)
+
+
+def _looks_like_html(text: str) -> bool:
+    head = text[:2000].lower()
+    return "<html" in head or "<!doctype html" in head or ("<body" in head and "</p>" in text.lower())
+
+
+def _read_jsonl(path: Path, source: str, settings: Settings) -> Iterator[Article | LoadError]:
+    """One JSON object per line: ``{"text", "title", "url", "date", "publisher"}`` (``id`` optional)."""
+    with path.open("rb") as fh:
+        for lineno, raw in enumerate(fh, 1):
+            where = f"{source}:{lineno}"
+            if not raw.strip():
+                continue
+            if len(raw) > settings.max_article_bytes:
+                yield LoadError(where, f"record too large: {len(raw) / 1e6:.1f} MB exceeds the "
+                                       f"{settings.max_article_bytes / 1e6:.1f} MB article limit")
+                continue
+            try:
+                record = json.loads(raw.decode("utf-8"))
+            except UnicodeDecodeError:
+                yield LoadError(where, "not UTF-8 (JSON lines must be UTF-8)")
+                continue
+            except json.JSONDecodeError as exc:
+                yield LoadError(where, f"malformed JSON: {exc.msg} at column {exc.colno}")
+                continue
+            if not isinstance(record, dict):
+                yield LoadError(where, f"expected a JSON object, got {type(record).__name__}")
+                continue
+            text = record.get("text") or record.get("content") or ""
+            if not isinstance(text, str) or not text.strip():
+                yield LoadError(where, 'record has no "text"')
+                continue
+            if "<p" in text or "<br" in text:
+                text, _ = html_to_text(text)
+            rid = record.get("id") or record.get("source")
+            meta = {k: record.get(k) for k in ("title", "url", "date", "publisher") if record.get(k)}
+            yield _build(str(rid) if rid else where, text, meta)
+
+
+_ISO = re.compile(r"(\d{4})(?:[-/.年](\d{1,2}))?(?:[-/.月](\d{1,2}))?")
+
+
+def _iso(date: str | None) -> str | None:
+    if not date:
+        return None
+    m = _ISO.search(str(date))
+    if not m:
+        return None
+    y, mo, d = m.groups()
+    return "-".join([y] + [f"{int(x):02d}" for x in (mo, d) if x])
+
+
+def _build(source: str, raw_text: str, meta: dict) -> Article | LoadError:
+    text = clean_text(raw_text)
+    if not text:
+        return LoadError(source, "no text after cleaning (empty or only markup)")
+    page = split_page(text)
+    body = re.sub(r"\n{3,}", "\n\n", "\n".join(page.body)).strip()
+    if not body:
+        return LoadError(source, "no article body: every line looks like page chrome")
+    mined = page.meta
+    title = meta.get("title") or _first_title(page.body)
+    return Article(
+        source=source,
+        text=body,
+        title=clean_text(title) if title else None,
+        date=_iso(meta.get("date")) or mined.get("date"),
+        publisher=meta.get("publisher") or mined.get("publisher"),
+        url=meta.get("url"),
+        reporters=mined.get("reporters", []),
+        editors=mined.get("editors", []),
+        boilerplate=page.boilerplate,
+    )
+
+
+def _first_title(lines: list[str]) -> str | None:
+    for line in lines:
+        if line and len(line) <= 60 and not re.search(r"[。！？]$", line):
+            return line
+        if line:
+            return None
+    return None
