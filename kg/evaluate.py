@@ -57,14 +57,19 @@ class Score:
         return 2 * p * r / (p + r) if p + r else 0.0
 
 
-def _match(preds, golds, same) -> list[tuple]:
-    pairs, used = [], set()
-    for g in golds:
-        for i, p in enumerate(preds):
-            if i not in used and same(p, g):
-                used.add(i)
-                pairs.append((p, g))
-                break
+def _match(preds, golds, same, exact=None) -> list[tuple]:
+    """One-to-one; pairs that match ``exact`` are taken before looser ones."""
+    pairs, used, done = [], set(), set()
+    for test in ([exact] if exact else []) + [same]:
+        for gi, g in enumerate(golds):
+            if gi in done:
+                continue
+            for i, p in enumerate(preds):
+                if i not in used and test(p, g):
+                    used.add(i)
+                    done.add(gi)
+                    pairs.append((p, g))
+                    break
     return pairs
 
 
@@ -113,7 +118,7 @@ def evaluate(graph: nx.MultiDiGraph, gold_dir: Path) -> dict:
         pg = sorted({norm(d.get("name")) for d in by("Programme")})
         gg = [[norm(g["name"])] + [norm(a) for a in g.get("aliases") or []] for g in gold.get("programmes", [])]
         same = lambda p, g: p in g or any(min(len(p), len(x)) >= 4 and (p in x or x in p) for x in g)  # noqa: E731
-        scores["programmes"].add(len(_match(pg, gg, same)), len(pg), len(gg))
+        scores["programmes"].add(len(_match(pg, gg, same, exact=lambda p, g: p in g)), len(pg), len(gg))
         # metrics
         pm, seen = [], set()
         for d in by("Metric"):

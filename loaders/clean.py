@@ -78,7 +78,7 @@ def to_simplified(text: str) -> str:
     converted = _t2s().convert(text)
     changed = sum(1 for a, b in zip(text, converted) if a != b)
     cjk = len(re.findall(r"[" + CJK + r"]", text)) or 1
-    return converted if changed / cjk > 0.02 else text
+    return converted if changed / cjk > 0.10 else text
 
 
 _SPACES = re.compile(r"[ \t\u00a0\u3000\u2002\u2003\u200b\ufeff]+")

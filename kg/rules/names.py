@@ -9,8 +9,8 @@ from importlib import resources
 # (李猛带领, 张涛对, 周辉在, 王萌深受).
 AFTER_NAME = set(
     "带率到对将在说结聚欣等和与及同也就为是的了向出认要来去参深听调走看一多亲代提作把以从通当会则又主表指召任兼副"
-    "于被给让已曾正均都共分即先后再还亦强讲视慰检座致并赴前专重批介宣进开实督研现入着们称感回接谈发告表满用指"
-    "代负组分牵部这那其该每各作带领全"
+    "于被给让已曾正都共分即后再还亦讲视慰检座致并赴前专重批介宣进开实督研现入着们称感回接谈告表用指"
+    "代负组分牵部这那其该每各作带领"
 )
 # Second characters that make "surname + X" a word, not a name (任组长, 党员, 高度).
 # Function characters never inside a name (关于党 is not a person).

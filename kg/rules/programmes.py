@@ -192,7 +192,7 @@ def _excluded_head(head: re.Match) -> bool:
 
 def _plausible(content: str, head: bool) -> bool:
     """Could this quoted text name a programme? ``head``: a programme head follows it."""
-    if not 2 <= len(content) <= 16 or NOT_CONTENT.search(content) or FACILITY.search(content):
+    if not 2 <= len(content) <= 16 or NOT_CONTENT.search(content) or (FACILITY.search(content) and not head):
         return False
     if re.fullmatch(r"[\d+]+", content) and not head:
         return False  # “316” alone is a number; “316”群众工作新格局 is a name

@@ -1,0 +1,69 @@
+"""Place rules, on sentences written for the tests."""
+from kg.rules.home import resolve_home
+from kg.rules.places import PlaceFinder, hits_to_places
+from kg.rules.text import Sentences
+
+
+def names(gaz, text, home_name=None):
+    home = gaz.by_name[home_name][0] if home_name else None
+    places = hits_to_places(PlaceFinder(gaz).find(text, home), Sentences.of(text))
+    return {p.name: p for p in places}
+
+
+def test_full_names_with_hierarchy(gaz):
+    found = names(gaz, "浙江省湖州市安吉县递铺街道开展活动。", "湖州市")
+    assert {"浙江省", "湖州市", "安吉县", "递铺街道"} <= set(found)
+    assert [c.name for c in found["递铺街道"].chain] == ["浙江省", "湖州市", "安吉县", "递铺街道"]
+    assert found["湖州市"].level == "prefecture" and found["安吉县"].adcode == "330523"
+
+
+def test_short_name_resolves_to_home_city(gaz):
+    found = names(gaz, "建设美丽湖州，湖州人民共同努力。", "湖州市")
+    assert "湖州市" in found and len(found["湖州市"].mentions) == 2
+
+
+def test_landforms_are_not_places(gaz):
+    assert "杭州市" not in names(gaz, "杭州湾畔风光好。", "嘉兴市")
+
+
+def test_bare_village_counts_only_under_home_city(gaz):
+    text = "东风村村民喜迎公交车。"
+    assert "东风村" not in names(gaz, text, None)
+
+
+def test_village_after_named_township(gaz):
+    found = names(gaz, "湖州市吴兴区织里镇某新社区召开会议。", "湖州市")
+    assert "织里镇" in found
+    assert found["某新社区"].chain[-2].name == "织里镇" and found["某新社区"].level == "village"
+
+
+def test_county_outside_home_province_needs_its_parent(gaz):
+    assert "平房区" not in names(gaz, "为平房区居民解决饮水问题。", "乌兰浩特市")
+    assert "平房区" in names(gaz, "哈尔滨市平房区居民。", "乌兰浩特市")
+
+
+def test_superior_references(gaz):
+    found = names(gaz, "在省委和盟委的领导下，全市推进工作。", "乌兰浩特市")
+    assert {"内蒙古自治区", "兴安盟", "乌兰浩特市"} <= set(found)
+
+
+def test_one_character_abbreviation_of_long_home_name(gaz):
+    found = names(gaz, "乌市干部走访群众。", "乌兰浩特市")
+    assert found["乌兰浩特市"].mentions[0].text == "乌市"
+
+
+def test_street_office_short_form(gaz):
+    assert "爱国街道" in names(gaz, "爱国街党工委开展活动。", "乌兰浩特市")
+
+
+def test_development_zone_with_a_street_under_it(gaz):
+    found = names(gaz, "湖州经开区康山街道改造菜场。", "湖州市")
+    assert "湖州经济技术开发区" in found and found["湖州经济技术开发区"].level == "county"
+
+
+def test_home_city_from_chrome_and_self_reference(gaz):
+    body = "我市召开会议。会上，市委要求各县区抓落实。长沙市委有关负责人出席。"
+    res = resolve_home(body, gaz, title="某标题", chrome=["浏阳市融媒体中心记者 张三"], publisher=None)
+    assert gaz.names[res.idx] == "浏阳市"  # the county-level city, not its prefecture
+    res = resolve_home("我县全面推进乡村振兴，县委书记调研。", gaz, title="安吉县召开大会")
+    assert gaz.names[res.idx] == "安吉县"
