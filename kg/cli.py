@@ -57,26 +57,22 @@ def cmd_build(args) -> int:
                 articles.append(item)
                 yield item
 
+    def on_error(proc_name, proc, docs, exc):  # one bad article never stops the batch
+        for doc in docs:
+            source = (doc._.kg_meta or {}).get("source", "?")
+            errors.append(LoadError(source, f"extraction failed in {proc_name}: {exc.__class__.__name__}: {exc}"))
+            console.print(f"[red]failed[/red] {source}: {exc}")
+        if args.debug:
+            traceback.print_exception(exc)
+
+    nlp.set_error_handler(on_error)
     builder = GraphBuilder()
     records = []
     columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TextColumn("{task.fields[rate]}"),
                TimeElapsedColumn(), TimeRemainingColumn())
     with Progress(*columns, console=console, disable=args.quiet) as progress:
         task = progress.add_task("extracting", total=None, rate="")
-        stream = extract(nlp, good_articles(), batch_size=settings.batch_size)
-        while True:
-            try:
-                article, ex = next(stream)
-            except StopIteration:
-                break
-            except Exception as exc:  # one bad article never stops the batch
-                bad = articles[-1].source if articles else "?"
-                errors.append(LoadError(bad, f"extraction failed: {exc.__class__.__name__}: {exc}"))
-                console.print(f"[red]failed[/red] {bad}: {exc}")
-                if args.debug:
-                    traceback.print_exc()
-                stream = extract(nlp, good_articles(), batch_size=settings.batch_size)
-                continue
+        for article, ex in extract(nlp, good_articles(), batch_size=settings.batch_size):
             builder.add(ex)
             records.append(ex.to_dict())
             elapsed = progress.tasks[task].elapsed or 1e-9

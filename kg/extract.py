@@ -14,7 +14,8 @@ from loaders.article import Article
 
 def _doc(nlp: Language, article: Article) -> Doc:
     doc = nlp.make_doc(article.text)
-    doc._.kg_meta = {"title": article.title, "publisher": article.publisher, "boilerplate": article.boilerplate}
+    doc._.kg_meta = {"source": article.source, "title": article.title, "publisher": article.publisher,
+                     "boilerplate": article.boilerplate}
     return doc
 
 

@@ -99,3 +99,27 @@ def test_help_reads_well():
     out = run_kg("build", "--help", check=True).stdout
     assert "graph.graphml" in out and "--out" in out
     assert ROOT.joinpath("README.md").exists()
+
+
+def test_an_article_that_fails_extraction_is_reported_and_the_rest_go_on(tmp_path, monkeypatch):
+    """A component raising on one article (a bug we cannot trigger with real text) must
+    not stop the batch: the article is reported and the others are built."""
+    from kg import cli
+    from kg.components.metrics import Metrics
+
+    real = Metrics.__call__
+
+    def flaky(self, doc):
+        if "故障" in doc.text:
+            raise ValueError("boom")
+        return real(self, doc)
+
+    monkeypatch.setattr(Metrics, "__call__", flaky)
+    inp = tmp_path / "in"
+    inp.mkdir()
+    for i, text in enumerate(["全市建成驿站30个。", "这一篇有故障。", "全县建成书屋12个。"]):
+        (inp / f"{i}.txt").write_text(text, encoding="utf-8")
+    assert cli.main(["build", str(inp), "--out", str(tmp_path / "out"), "--quiet"]) == 1
+    errors = (tmp_path / "out" / "errors.jsonl").read_text(encoding="utf-8")
+    assert "1.txt" in errors and "boom" in errors
+    assert len((tmp_path / "out" / "entities.jsonl").read_text(encoding="utf-8").splitlines()) == 2
