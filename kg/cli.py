@@ -35,7 +35,7 @@ def cmd_build(args) -> int:
     from kg.graph import GraphBuilder, label_counts, relation_counts
     from kg.models import ModelMissing
     from kg.nlp import build_nlp
-    from loaders import Article, LoadError, iter_articles
+    from loaders import LoadError, iter_articles
 
     settings = load_settings(segmenter=args.segmenter)
     out = Path(args.out)
@@ -46,7 +46,6 @@ def cmd_build(args) -> int:
         console.print(f"[red]error:[/red] {exc}")
         return 2
     errors: list[LoadError] = []
-    articles: list[Article] = []
 
     def good_articles():
         for item in iter_articles(args.inputs, settings):
@@ -54,7 +53,6 @@ def cmd_build(args) -> int:
                 errors.append(item)
                 console.print(f"[yellow]skipped[/yellow] {item.source}: {item.reason}")
             else:
-                articles.append(item)
                 yield item
 
     def on_error(proc_name, proc, docs, exc):  # one bad article never stops the batch
@@ -72,7 +70,7 @@ def cmd_build(args) -> int:
                TimeElapsedColumn(), TimeRemainingColumn())
     with Progress(*columns, console=console, disable=args.quiet) as progress:
         task = progress.add_task("extracting", total=None, rate="")
-        for article, ex in extract(nlp, good_articles(), batch_size=settings.batch_size):
+        for _article, ex in extract(nlp, good_articles(), batch_size=settings.batch_size):
             builder.add(ex)
             records.append(ex.to_dict())
             elapsed = progress.tasks[task].elapsed or 1e-9
