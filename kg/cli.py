@@ -150,6 +150,10 @@ def parser() -> argparse.ArgumentParser:
     e.add_argument("--graph", default="out/graph.graphml")
     e.add_argument("--json", action="store_true", help="print the scores as JSON")
     e.set_defaults(func=cmd_eval)
+
+    from kg import neo4j_cli
+
+    neo4j_cli.add_parsers(sub)
     return p
 
 

@@ -29,7 +29,9 @@ def write_graphml(g: nx.MultiDiGraph, path: Path) -> None:
 
 
 def write_node_link(g: nx.MultiDiGraph, path: Path) -> None:
-    data = nx.node_link_data(g, edges="edges")
+    """Endpoints go under ``from``/``to``: edges have a ``source`` property of
+    their own (the article file) that networkx's default keys would overwrite."""
+    data = nx.node_link_data(g, edges="edges", source="from", target="to")
     path.write_text(json.dumps(data, ensure_ascii=False, indent=1), encoding="utf-8")
 
 

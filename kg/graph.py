@@ -15,6 +15,8 @@ from kg.records import Extraction, Mention, place_key, stable_id
 
 LABELS = {"Article", "City", "Place", "Official", "Person", "Organization", "Programme", "Metric"}
 RELATIONS = {"MENTIONS", "ABOUT", "HOLDS", "PART_OF", "RUNS", "REPORTS", "MEASURES"}
+# Node properties that are lists (JSON arrays in GraphML); they accumulate when a node is seen again.
+LIST_PROPERTIES = {"titles", "aliases"}
 
 
 class GraphBuilder:

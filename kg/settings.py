@@ -30,6 +30,12 @@ class Settings:
     max_article_bytes: int = 8_000_000
     # Articles handed to nlp.pipe at a time.
     batch_size: int = 16
+    # Rows per UNWIND transaction when loading Neo4j.
+    load_batch_size: int = 5000
+    # How long the driver keeps retrying a batch after transient errors.
+    neo4j_retry_seconds: float = 30.0
+    # The Cypher query library (`kg query`).
+    queries_dir: Path = Path(__file__).resolve().parents[1] / "queries"
 
     @property
     def model_dir(self) -> Path:

@@ -1,4 +1,5 @@
-"""Read articles (text, HTML, JSON lines), clean them and keep their metadata."""
+"""Read articles (text, HTML, JSON lines), clean them and keep their metadata;
+load finished graphs into Neo4j (:mod:`loaders.neo4j_loader`)."""
 from loaders.article import Article, LoadError
 from loaders.sources import iter_articles
 

@@ -51,6 +51,8 @@ def test_outputs_written(seeds_out):
     assert len(records) == 5 and all(r["officials"] and r["metrics"] for r in records)
     node_link = json.loads((seeds_out / "graph.json").read_text(encoding="utf-8"))
     assert node_link["nodes"] and node_link["edges"]
+    holds = [e for e in node_link["edges"] if e["label"] == "HOLDS"]
+    assert holds and all(e["source"].endswith(".txt") and e["from"].startswith("official:") for e in holds)
 
 
 @pytest.mark.skipif(not (SHARED / "tools" / "score.py").exists(), reason="shared/ is not beside the checkout")
