@@ -6,7 +6,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 OUT    ?= out
 
-.PHONY: setup seeds test clean
+.PHONY: setup seeds test test-deps neo4j-start neo4j-stop clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -27,8 +27,22 @@ setup: $(VENV)/.provisioned
 seeds: setup
 	$(BIN)/kg build seeds --out $(OUT)
 
-test: setup
+# What the tests need besides Python: a real Neo4j 5.26 with APOC (jars from Maven
+# Central, cached in ~/.cache/kg/neo4j) and Debian's Chromium with CJK fonts.
+# The tests start and stop the Neo4j server themselves.
+test-deps:
+	$(PYTHON) scripts/neo4j_server.py provision
+	scripts/install_browser.sh
+
+test: setup test-deps
 	$(BIN)/python -m pytest
+
+# Neo4j without Docker, for users: `NEO4J_PASSWORD=... make neo4j-start`, then `kg load`.
+neo4j-start:
+	$(PYTHON) scripts/neo4j_server.py start
+
+neo4j-stop:
+	$(PYTHON) scripts/neo4j_server.py stop
 
 clean:
 	rm -rf $(VENV) $(OUT)

@@ -151,6 +151,10 @@ def _plain(value):
 
 
 def add_parsers(sub) -> None:
+    from dotenv import load_dotenv
+
+    load_dotenv(Path.cwd() / ".env")  # never overrides variables already set
+
     def connection(p):
         p.add_argument("--uri", default=os.environ.get("NEO4J_URI", "bolt://127.0.0.1:7687"),
                        help="Bolt URI (env NEO4J_URI; default bolt://127.0.0.1:7687)")

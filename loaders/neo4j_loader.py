@@ -156,14 +156,15 @@ class Neo4jLoader:
     def load(self, g: nx.MultiDiGraph) -> LoadReport:
         t0 = time.perf_counter()
         report = LoadReport()
+        nodes, relationships = node_rows(g), relationship_rows(g)  # a graph off-schema is refused before any write
         try:
             self.ensure_schema()
-            for labels, rows in sorted(node_rows(g).items()):
+            for labels, rows in sorted(nodes.items()):
                 stmt = node_statement(labels)
                 for batch in _batches(rows, self.batch_size):
                     self._write(stmt, batch, f"nodes :{':'.join(labels)}", report)
                 report.nodes[":" + ":".join(labels)] = len(rows)
-            for (rel, a, b), rows in sorted(relationship_rows(g).items()):
+            for (rel, a, b), rows in sorted(relationships.items()):
                 stmt = relationship_statement(rel, a, b)
                 for batch in _batches(rows, self.batch_size):
                     self._write(stmt, batch, f"relationships (:{a})-[:{rel}]->(:{b})", report)

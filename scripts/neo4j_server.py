@@ -124,6 +124,9 @@ class Instance:
         return subprocess.run(cmd, env=self._env(dist), capture_output=True, text=True, **kw)
 
     def running_pid(self) -> int | None:
+        proc = getattr(self, "_proc", None)
+        if proc is not None:  # started by this process: poll, or an exited child lingers as a zombie
+            return proc.pid if proc.poll() is None else None
         try:
             pid = int(self.pid_file.read_text())
             os.kill(pid, 0)
@@ -151,6 +154,7 @@ class Instance:
         proc = subprocess.Popen(["java", "-cp", str(dist / "lib" / "*"), "org.neo4j.server.startup.Neo4jCommand",
                                  "console"], env=self._env(dist), stdout=console, stderr=subprocess.STDOUT,
                                 start_new_session=True)
+        self._proc = proc
         self.pid_file.write_text(str(proc.pid))
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:

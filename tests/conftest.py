@@ -1,3 +1,5 @@
+import os
+import secrets
 import subprocess
 import sys
 from pathlib import Path
@@ -8,9 +10,10 @@ ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
 
 
-def run_kg(*args, check=False):
+def run_kg(*args, check=False, env=None):
     """The public CLI, as a user runs it."""
-    proc = subprocess.run([sys.executable, "-m", "kg.cli", *map(str, args)], capture_output=True, text=True, cwd=ROOT)
+    proc = subprocess.run([sys.executable, "-m", "kg.cli", *map(str, args)], capture_output=True, text=True, cwd=ROOT,
+                          env={**os.environ, **(env or {})})
     if check and proc.returncode != 0:
         raise AssertionError(proc.stderr)
     return proc
@@ -43,3 +46,34 @@ def seeds_graph(seeds_out):
     import networkx as nx
 
     return nx.read_graphml(seeds_out / "graph.graphml", force_multigraph=True)
+
+
+@pytest.fixture(scope="session")
+def neo4j_server(tmp_path_factory):
+    """A real Neo4j 5.26 Community (with APOC) on free ports with a fresh database,
+    started by the project's script and stopped when the session ends."""
+    sys.path.insert(0, str(ROOT / "scripts"))
+    import neo4j_server as server
+
+    instance = server.Instance(tmp_path_factory.mktemp("neo4j"), server.free_port(), server.free_port())
+    instance.password = secrets.token_urlsafe(12)
+    instance.start(instance.password)
+    yield instance
+    instance.stop()
+
+
+@pytest.fixture(scope="session")
+def neo4j_env(neo4j_server):
+    """What `kg load` / `kg query` read: the usual Neo4j environment variables."""
+    return {"NEO4J_URI": neo4j_server.uri, "NEO4J_USERNAME": "neo4j", "NEO4J_PASSWORD": neo4j_server.password}
+
+
+@pytest.fixture
+def driver(neo4j_server):
+    """A driver on an empty database (each test starts from nothing)."""
+    from neo4j import GraphDatabase
+
+    with GraphDatabase.driver(neo4j_server.uri, auth=("neo4j", neo4j_server.password)) as drv:
+        with drv.session() as s:  # CALL … IN TRANSACTIONS needs an auto-commit transaction
+            s.run("MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS").consume()
+        yield drv

@@ -1,0 +1,202 @@
+"""kg load / kg query against a real Neo4j server (started by the neo4j_server fixture)."""
+import json
+import re
+import shutil
+from collections import Counter
+
+import networkx as nx
+import pytest
+
+from conftest import ROOT, run_kg
+from kg.export import write_graphml
+from kg.graph import GraphBuilder, label_counts, relation_counts
+from kg.records import Extraction
+from loaders.neo4j_loader import (LoadFailed, Neo4jLoader, counts, node_statement, read_graph,
+                                  relationship_statement)
+from tcp_proxy import CuttableProxy
+
+INJECTION = "李猛'}) DETACH DELETE n //"
+
+
+def extractions(seeds_out):
+    lines = (seeds_out / "entities.jsonl").read_text(encoding="utf-8").splitlines()
+    return [Extraction.from_dict(json.loads(line)) for line in lines]
+
+
+def graph_of(exs) -> nx.MultiDiGraph:
+    b = GraphBuilder()
+    for ex in exs:
+        b.add(ex)
+    return b.graph
+
+
+def assert_matches(driver, g):
+    labels, rels = counts(driver)
+    assert labels == label_counts(g)
+    assert rels == relation_counts(g)
+    ids = driver.execute_query("MATCH (n) RETURN count(n) AS n, count(DISTINCT n.id) AS ids").records[0]
+    assert ids["n"] == ids["ids"] == g.number_of_nodes()
+
+
+# -- no server needed ------------------------------------------------------------------------
+def test_statements_only_take_allow_listed_names():
+    assert "MERGE (n:`Place` {id: row.id})" in node_statement(("Place", "City"))
+    assert "SET n:`City`" in node_statement(("Place", "City"))
+    assert "MATCH (a:`Official` {id: row.src})" in relationship_statement("HOLDS", "Official", "Place")
+    with pytest.raises(ValueError):
+        node_statement(("Official`) DETACH DELETE n //",))
+    with pytest.raises(ValueError):
+        relationship_statement("HOLDS]->() DELETE r //", "Official", "Place")
+
+
+def test_unknown_label_in_graphml_is_refused(tmp_path):
+    g = nx.MultiDiGraph()
+    g.add_node("x", id="x", labels=":Sneaky")
+    write_graphml(g, tmp_path / "g.graphml")
+    with pytest.raises(LoadFailed, match="Sneaky"):
+        Neo4jLoader(driver=None).load(read_graph(tmp_path / "g.graphml"))
+
+
+def test_kg_load_reports_a_missing_server_and_a_missing_file(tmp_path, seeds_out):
+    proc = run_kg("load", seeds_out, "--uri", "bolt://127.0.0.1:1", env={"NEO4J_PASSWORD": "x"})
+    assert proc.returncode == 2 and "no Neo4j answers" in proc.stderr
+    proc = run_kg("load", tmp_path / "nothing.graphml", env={"NEO4J_PASSWORD": "x"})
+    assert proc.returncode == 2 and "no such file" in proc.stderr
+    (tmp_path / "broken.graphml").write_text("<graphml><graph>", encoding="utf-8")
+    proc = run_kg("load", tmp_path / "broken.graphml", env={"NEO4J_PASSWORD": "x"})
+    assert proc.returncode == 2 and "not a readable GraphML" in proc.stderr
+
+
+def test_docker_compose_matches_the_server_the_tests_use():
+    import yaml
+
+    svc = yaml.safe_load((ROOT / "docker-compose.yml").read_text())["services"]["neo4j"]
+    version = re.search(r"<neo4j.version>(\d+\.\d+)", (ROOT / "scripts/neo4j/server.pom.xml").read_text()).group(1)
+    assert svc["image"].startswith(f"neo4j:{version}")
+    env = svc["environment"]
+    assert json.loads(env["NEO4J_PLUGINS"]) == ["apoc"] and env["NEO4J_apoc_import_file_enabled"] == "true"
+    assert "${NEO4J_PASSWORD" in env["NEO4J_AUTH"]  # from .env, never written here
+    assert {"127.0.0.1:7474:7474", "127.0.0.1:7687:7687"} == set(svc["ports"])
+    assert any(v.endswith(":/import:ro") for v in svc["volumes"])
+    assert "cypher-shell" in " ".join(svc["healthcheck"]["test"]) and "RETURN 1" in " ".join(svc["healthcheck"]["test"])
+
+
+# -- against the server ----------------------------------------------------------------------
+def test_kg_load_seeds_matches_networkx_and_is_idempotent(driver, neo4j_env, seeds_out, seeds_graph):
+    proc = run_kg("load", seeds_out / "graph.graphml", env=neo4j_env)
+    assert proc.returncode == 0, proc.stderr
+    assert_matches(driver, seeds_graph)
+    before = driver.execute_query("MATCH (n) RETURN n.id AS id, properties(n) AS p ORDER BY id").records
+    proc = run_kg("load", seeds_out / "graph.graphml", env=neo4j_env)
+    assert proc.returncode == 0, proc.stderr
+    assert_matches(driver, seeds_graph)
+    after = driver.execute_query("MATCH (n) RETURN n.id AS id, properties(n) AS p ORDER BY id").records
+    assert [r.data() for r in before] == [r.data() for r in after]
+    li = driver.execute_query("MATCH (o:Official {name: '李猛'})-[h:HOLDS]->(c:City) "
+                              "RETURN o.titles AS titles, h.title AS title, h.evidence AS ev, c.name AS city").records
+    assert [(r["title"], r["city"]) for r in li] == [("市委书记", "德州市")]
+    assert li[0]["titles"] == ["市委书记"] and "李猛" in li[0]["ev"]  # lists stay lists, evidence travels
+
+
+def test_wrong_password_is_a_clear_error(neo4j_server, seeds_out):
+    proc = run_kg("load", seeds_out, env={"NEO4J_URI": neo4j_server.uri, "NEO4J_PASSWORD": "wrong-password"})
+    assert proc.returncode == 2 and "authentication failed" in proc.stderr
+
+
+def test_second_batch_merges_into_the_first(driver, seeds_out, seeds_graph):
+    exs = extractions(seeds_out)
+    loader = Neo4jLoader(driver, batch_size=100)
+    loader.load(graph_of(exs[:3]))
+    loader.load(graph_of(exs[2:]))  # article 2 is in both batches
+    assert_matches(driver, seeds_graph)
+    xi = driver.execute_query("MATCH (a:Article)-[:MENTIONS]->(o:Official {name: '习近平'}) "
+                              "RETURN count(DISTINCT o) AS nodes, count(a) AS articles").records[0]
+    assert (xi["nodes"], xi["articles"]) == (1, 3)  # 000 and 001 in the first batch, 003 in the second
+
+
+def test_posts_accumulate_across_loads(driver):
+    def one(title, article):
+        g = nx.MultiDiGraph()
+        g.add_node("place:1", id="place:1", labels=":Place:City", name="某市")
+        g.add_node("official:1", id="official:1", labels=":Official", name="王某", titles=[title])
+        g.add_edge("official:1", "place:1", key=f"HOLDS:{title}", label="HOLDS", title=title, source=article)
+        return g
+
+    loader = Neo4jLoader(driver)
+    loader.load(one("市长", "a.txt"))
+    loader.load(one("市委副书记", "b.txt"))
+    loader.load(one("市长", "a.txt"))
+    rec = driver.execute_query("MATCH (o:Official)-[h:HOLDS]->(:City) RETURN o.titles AS titles, "
+                               "collect(h.title) AS posts").records
+    assert len(rec) == 1
+    assert rec[0]["titles"] == ["市长", "市委副书记"] and sorted(rec[0]["posts"]) == ["市委副书记", "市长"]
+
+
+def test_server_going_away_mid_load_then_rerun_completes(driver, neo4j_server, seeds_graph):
+    from neo4j import GraphDatabase
+
+    proxy = CuttableProxy(neo4j_server.bolt_port)
+    committed = []
+
+    def cut_after_three(what, rows):
+        committed.append(what)
+        if len(committed) == 3:
+            proxy.cut()
+
+    with GraphDatabase.driver(f"bolt://127.0.0.1:{proxy.port}", auth=("neo4j", neo4j_server.password),
+                              max_transaction_retry_time=2) as flaky:
+        with pytest.raises(LoadFailed, match="(?s)went away.*again completes"):
+            Neo4jLoader(flaky, batch_size=40, on_batch=cut_after_three).load(seeds_graph)
+    partial = sum(counts(driver)[0].values())
+    assert 0 < partial < sum(label_counts(seeds_graph).values())
+    Neo4jLoader(driver, batch_size=40).load(seeds_graph)
+    assert_matches(driver, seeds_graph)
+
+
+def test_article_text_cannot_inject_cypher(driver, seeds_out):
+    exs = extractions(seeds_out)[:1]
+    exs[0].officials[0].name = INJECTION
+    exs[0].article["title"] = INJECTION + ' MATCH (m) DETACH DELETE m RETURN "'
+    g = graph_of(exs)
+    path = seeds_out.parent / "injection.graphml"
+    write_graphml(g, path)
+    Neo4jLoader(driver).load(read_graph(path))
+    assert_matches(driver, g)
+    rec = driver.execute_query("MATCH (o:Official {name: $name}) RETURN count(o) AS n", name=INJECTION).records
+    assert rec[0]["n"] == 1
+
+
+def test_every_library_query_answers_on_the_seeds(driver, neo4j_env, seeds_out, seeds_graph):
+    Neo4jLoader(driver).load(read_graph(seeds_out / "graph.graphml"))
+    files = sorted((ROOT / "queries").glob("*.cypher"))
+    assert len(files) >= 12
+    answers = {}
+    for f in files:
+        proc = run_kg("query", f.stem, "--json", env=neo4j_env)
+        assert proc.returncode == 0, (f.name, proc.stderr)
+        answers[f.stem] = json.loads(proc.stdout)
+        assert answers[f.stem], f"{f.name} returned nothing on the seeds"
+    assert {"official": "李猛", "title": "市委书记", "place": "德州市"}.items() <= next(
+        r for r in answers["officials_of_city"] if r["official"] == "李猛").items()
+    assert answers["officials_in_several_articles"][0]["official"] == "习近平"
+    overview = {(r["kind"], r["name"]): r["count"] for r in answers["overview_counts"]}
+    assert {name: n for (kind, name), n in overview.items() if kind == "node"} == label_counts(seeds_graph)
+    path = answers["path_between_officials"][0]["path"]
+    assert path[0] == "李猛" and path[-1] == "张涛"
+    proc = run_kg("query", "officials_of_city", "--param", "city=宁乡市", "--json", env=neo4j_env)
+    assert {r["official"] for r in json.loads(proc.stdout)} >= {"周辉", "付旭明"}
+    proc = run_kg("query", "officials_of_city", "--param", "town=x", env=neo4j_env)
+    assert proc.returncode == 2 and "unknown parameter" in proc.stderr
+
+
+def test_apoc_graphml_import_matches_kg_load(driver, neo4j_server, seeds_out, seeds_graph):
+    shutil.copy(seeds_out / "graph.graphml", neo4j_server.import_dir / "graph.graphml")
+    rec = driver.execute_query("CALL apoc.import.graphml('file:///graph.graphml', {readLabels: true}) "
+                               "YIELD nodes, relationships RETURN nodes, relationships").records[0]
+    assert (rec["nodes"], rec["relationships"]) == (seeds_graph.number_of_nodes(), seeds_graph.number_of_edges())
+    via_apoc = counts(driver)
+    with driver.session() as s:
+        s.run("MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS").consume()
+    Neo4jLoader(driver).load(read_graph(seeds_out / "graph.graphml"))
+    assert counts(driver) == via_apoc
+    assert Counter(via_apoc[0]) == Counter(label_counts(seeds_graph))
