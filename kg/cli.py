@@ -79,6 +79,11 @@ def cmd_build(args) -> int:
     write_graphml(g, out / "graph.graphml")
     write_node_link(g, out / "graph.json")
     write_entities(records, out / "entities.jsonl")
+    if not args.no_views:
+        from kg.views import write_views
+
+        views = write_views(g, out / "views", settings)
+        console.print(f"views: {views.pages} pages in {views.folder} (open index.html)")
     if errors:
         (out / "errors.jsonl").write_text("".join(json.dumps({"source": e.source, "reason": e.reason},
                                                               ensure_ascii=False) + "\n" for e in errors), encoding="utf-8")
@@ -100,6 +105,21 @@ def _summary(n_ok: int, errors, labels: dict, rels: dict, out: Path) -> None:
     for e in errors:
         console.print(f"  [yellow]✗[/yellow] {e.source}: {e.reason}")
     console.print(f"written: {out / 'graph.graphml'}, {out / 'graph.json'}, {out / 'entities.jsonl'}")
+
+
+def cmd_views(args) -> int:
+    from kg.export import GraphFileError, read_graph
+    from kg.views import write_views
+
+    try:
+        graph = read_graph(Path(args.graph) / "graph.graphml" if Path(args.graph).is_dir() else Path(args.graph))
+    except GraphFileError as exc:
+        console.print(f"[red]error:[/red] {exc}")
+        return 2
+    views = write_views(graph, Path(args.out), load_settings())
+    console.print(f"views: {views.pages} pages in {views.folder} (overview: {views.overview_nodes} nodes); "
+                  f"open {views.folder / 'index.html'}")
+    return 0
 
 
 def cmd_eval(args) -> int:
@@ -142,7 +162,15 @@ def parser() -> argparse.ArgumentParser:
     b.add_argument("--segmenter", choices=["pkuseg", "jieba", "char"], help="override the segmenter setting")
     b.add_argument("--quiet", action="store_true", help="no progress bar")
     b.add_argument("--debug", action="store_true", help="print tracebacks of failed articles")
+    b.add_argument("--no-views", action="store_true", help="do not write the HTML views (out/views/)")
     b.set_defaults(func=cmd_build)
+
+    v = sub.add_parser("views", help="write the interactive HTML views of a graph",
+                       description="Overview, one page per city, official and programme, and index.html; "
+                                   "self-contained (no network requests), opened from the file system.")
+    v.add_argument("graph", nargs="?", default="out/graph.graphml", help="graph.graphml or a build folder")
+    v.add_argument("--out", default="out/views", help="folder for the pages (default: out/views)")
+    v.set_defaults(func=cmd_views)
 
     e = sub.add_parser("eval", help="score a graph against gold annotations",
                        description="Precision, recall and F1 per entity type against *.gold.json files.")

@@ -1,10 +1,17 @@
-"""Write the graph: GraphML (APOC convention), node-link JSON, per-article JSON lines."""
+"""Write the graph (GraphML in the APOC convention, node-link JSON, per-article JSON
+lines) and read the GraphML back."""
 from __future__ import annotations
 
 import json
 from pathlib import Path
 
 import networkx as nx
+
+from kg.graph import LIST_PROPERTIES
+
+
+class GraphFileError(ValueError):
+    """A graph file that cannot be read; the message names the file."""
 
 
 def _scalar_graph(g: nx.MultiDiGraph) -> nx.MultiDiGraph:
@@ -39,3 +46,16 @@ def write_entities(records, path: Path) -> None:
     with path.open("w", encoding="utf-8") as fh:
         for rec in records:
             fh.write(json.dumps(rec, ensure_ascii=False) + "\n")
+
+
+def read_graph(path: Path) -> nx.MultiDiGraph:
+    """A graph written by ``kg build``; lists come back from their JSON form."""
+    try:
+        g = nx.read_graphml(path, force_multigraph=True)
+    except (OSError, SyntaxError, nx.NetworkXError) as exc:  # ElementTree's ParseError is a SyntaxError
+        raise GraphFileError(f"{path}: not a readable GraphML file: {exc}") from exc
+    for _, d in g.nodes(data=True):
+        for k in LIST_PROPERTIES & d.keys():
+            if isinstance(d[k], str):
+                d[k] = json.loads(d[k])
+    return g

@@ -44,7 +44,8 @@ def connect(args, settings):
 
 
 def cmd_load(args) -> int:
-    from loaders.neo4j_loader import LoadFailed, Neo4jLoader, counts, read_graph
+    from kg.export import GraphFileError, read_graph
+    from loaders.neo4j_loader import LoadFailed, Neo4jLoader, counts
 
     settings = load_settings()
     path = Path(args.graph)
@@ -56,7 +57,7 @@ def cmd_load(args) -> int:
     try:
         graph = read_graph(path)
         driver = connect(args, settings)
-    except (LoadFailed, ConnectionProblem) as exc:
+    except (GraphFileError, ConnectionProblem) as exc:
         console.print(f"[red]error:[/red] {exc}")
         return 2
     with driver:

@@ -34,6 +34,11 @@ class Settings:
     load_batch_size: int = 5000
     # How long the driver keeps retrying a batch after transient errors.
     neo4j_retry_seconds: float = 30.0
+    # HTML views: the overview keeps the best-connected nodes (Neo4j Browser shows 300);
+    # past view_physics_max nodes a page gets precomputed positions and no physics.
+    view_max_nodes: int = 300
+    view_physics_max: int = 150
+    view_neighbour_cap: int = 60
     # The Cypher query library (`kg query`).
     queries_dir: Path = Path(__file__).resolve().parents[1] / "queries"
 

@@ -21,17 +21,16 @@ Why it is shaped this way:
 """
 from __future__ import annotations
 
-import json
 import time
 from collections import defaultdict
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Callable, Iterable
 
 import networkx as nx
 from neo4j import Driver
 from neo4j.exceptions import Neo4jError, ServiceUnavailable, SessionExpired
 
+from kg.export import read_graph
 from kg.graph import LABELS, LIST_PROPERTIES, RELATIONS
 
 
@@ -48,17 +47,7 @@ class LoadReport:
 
 
 # -- graph → rows (pure) ---------------------------------------------------------------------
-def read_graph(path: Path) -> nx.MultiDiGraph:
-    """A graph written by ``kg build``; lists come back from their JSON form."""
-    try:
-        g = nx.read_graphml(path, force_multigraph=True)
-    except (OSError, SyntaxError, nx.NetworkXError) as exc:  # ElementTree's ParseError is a SyntaxError
-        raise LoadFailed(f"{path}: not a readable GraphML file: {exc}") from exc
-    for _, d in g.nodes(data=True):
-        for k in LIST_PROPERTIES & d.keys():
-            if isinstance(d[k], str):
-                d[k] = json.loads(d[k])
-    return g
+__all__ = ["LoadFailed", "LoadReport", "Neo4jLoader", "counts", "read_graph"]
 
 
 def labels_of(data: dict, node: str) -> tuple[str, ...]:

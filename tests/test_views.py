@@ -1,0 +1,203 @@
+"""The HTML views, opened in Debian's headless Chromium with the network blocked."""
+import shutil
+from pathlib import Path
+
+import pytest
+
+from conftest import run_kg
+from kg.export import read_graph
+from kg.views import write_views
+from kg.views.select import in_edges, kind_of, out_edges, page_name
+
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+         "--no-first-run", "--disable-sync"]
+XSS_NAME = '<img src=x onerror="window.__pwned=1">李猛<script>window.__pwned=2</script>'
+XSS_SENTENCE = '市委书记</script><script>window.__pwned=3</script>"\\\'李猛讲话'
+
+
+@pytest.fixture(scope="session")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
+        yield b
+        b.close()
+
+
+class Page:
+    """A page opened offline: every non-file request is blocked and recorded."""
+
+    def __init__(self, browser, path: Path):
+        self.context = browser.new_context(viewport={"width": 1400, "height": 900})
+        self.remote, self.failed, self.errors = [], [], []
+        self.context.route("**/*", lambda route: (self.remote.append(route.request.url), route.abort())
+                           if not route.request.url.startswith("file:") else route.continue_())
+        self.page = self.context.new_page()
+        self.page.on("requestfailed", lambda r: self.failed.append(r.url))
+        self.page.on("console", lambda m: self.errors.append(m.text) if m.type == "error" else None)
+        self.page.on("pageerror", lambda e: self.errors.append(str(e)))
+        self.page.goto(path.resolve().as_uri())
+
+    def wait_drawn(self):
+        self.page.wait_for_function("window.kg && window.kg.drawn", timeout=30_000)
+        self.page.wait_for_timeout(300)
+
+    def assert_clean(self):
+        assert self.remote == [] and self.failed == [] and self.errors == []
+
+    def hover(self, node_id: str) -> str:
+        """Move the mouse onto a node and return the tooltip's text."""
+        self.page.evaluate("id => window.kg.network.setOptions({physics: false})", node_id)
+        x, y = self.page.evaluate("""id => { const n = window.kg.network; const p = n.getPosition(id);
+            const d = n.canvasToDOM(p); const r = document.querySelector('#network canvas').getBoundingClientRect();
+            return [r.left + d.x, r.top + d.y]; }""", node_id)
+        self.page.mouse.move(x - 40, y - 40)
+        self.page.mouse.move(x, y, steps=4)
+        tip = self.page.wait_for_selector("div.vis-tooltip", state="visible", timeout=5_000)
+        return tip.inner_text()
+
+    def close(self):
+        self.context.close()
+
+
+@pytest.fixture
+def open_page(browser):
+    pages = []
+
+    def opener(path):
+        pages.append(Page(browser, path))
+        return pages[-1]
+
+    yield opener
+    for p in pages:
+        p.close()
+
+
+def city_of(g, name):
+    return next(n for n in g if kind_of(g, n) == "City" and g.nodes[n]["name"] == name)
+
+
+def official_of(g, name):
+    return next(n for n in g if kind_of(g, n) == "Official" and g.nodes[n]["name"] == name)
+
+
+def expected_city_nodes(g, city):
+    """Computed here from the graph, not by the view code: the city, its parent and
+    children, officials holding posts in it or under it, programmes it ran."""
+    area, todo = {city}, [city]
+    while todo:
+        for child, _ in in_edges(g, todo.pop(), "PART_OF"):
+            area.add(child)
+            todo.append(child)
+    ids = {city} | {p for p, _ in out_edges(g, city, "PART_OF")} | {c for c, _ in in_edges(g, city, "PART_OF")}
+    ids |= {u for u, v, d in g.edges(data=True) if d["label"] == "HOLDS" and v in area}
+    ids |= {v for u, v, d in g.edges(data=True) if d["label"] == "RUNS" and u in area}
+    return ids
+
+
+def test_build_writes_views_and_index(seeds_out):
+    views = seeds_out / "views"
+    assert (views / "index.html").exists() and (views / "overview.html").exists()
+    assert (views / "assets" / "vis-network.min.js").exists()
+    index = (views / "index.html").read_text(encoding="utf-8")
+    assert "德州市" in index and "李猛" in index and "cdn" not in index.lower()
+    for page in views.glob("*.html"):
+        html = page.read_text(encoding="utf-8")
+        assert "http://" not in html and "https://" not in html, page.name  # nothing remote to fetch
+
+
+def test_overview_and_pages_render_offline(open_page, seeds_out, seeds_graph):
+    g = read_graph(seeds_out / "graph.graphml")
+    views = seeds_out / "views"
+    page = open_page(views / "overview.html")
+    page.wait_drawn()
+    page.assert_clean()
+    expected = sum(kind_of(g, n) in ("City", "Official", "Programme") for n in g)
+    assert page.page.evaluate("window.kg.nodes.length") == expected
+    assert page.page.evaluate("document.querySelector('#network canvas').width") > 0
+    shots = seeds_out / "screenshots"
+    shots.mkdir(exist_ok=True)
+    page.page.screenshot(path=shots / "overview.png")
+
+    dezhou = city_of(g, "德州市")
+    page = open_page(views / page_name("city", dezhou))
+    page.wait_drawn()
+    page.assert_clean()
+    assert set(page.page.evaluate("window.kg.nodes.getIds()")) == expected_city_nodes(g, dezhou)
+    n_reports = len(out_edges(g, dezhou, "REPORTS"))
+    assert page.page.evaluate("document.querySelectorAll('#facts tbody tr').length") >= n_reports > 0
+    page.page.screenshot(path=shots / "city-德州市.png", full_page=False)
+    assert (shots / "overview.png").stat().st_size > 20_000 and (shots / "city-德州市.png").stat().st_size > 20_000
+
+    li = official_of(g, "李猛")
+    evidence = next(d["evidence"] for _, _, d in g.out_edges(li, data=True) if d["label"] == "HOLDS")
+    assert evidence in page.hover(li)  # the tooltip carries the evidence sentence
+
+
+def test_index_search_and_entity_pages(open_page, seeds_out):
+    views = seeds_out / "views"
+    page = open_page(views / "index.html")
+    page.page.fill("#search", "德州")
+    visible = page.page.evaluate("[...document.querySelectorAll('li')].filter(li => li.offsetParent).map(li => li.innerText)")
+    assert visible and all("德州" in v for v in visible)
+    page.assert_clean()
+    for href in page.page.evaluate("[...document.querySelectorAll('a')].map(a => a.getAttribute('href'))"):
+        assert (views / href).exists(), href
+    official = page.page.evaluate("[...document.querySelectorAll('a')].find(a => a.innerText === '李猛').getAttribute('href')")
+    p = open_page(views / official)
+    p.wait_drawn()
+    p.assert_clean()
+    labels = p.page.evaluate("window.kg.nodes.get().map(n => n.label)")
+    assert "德州市" in labels and "李猛" in labels
+
+
+def test_injected_markup_renders_as_text_and_never_runs(open_page, seeds_out, tmp_path):
+    g = read_graph(seeds_out / "graph.graphml")
+    li = official_of(g, "李猛")
+    g.nodes[li]["name"] = XSS_NAME
+    for _, _, d in g.out_edges(li, data=True):
+        d["evidence"] = XSS_SENTENCE
+    views = tmp_path / "views"
+    write_views(g, views)
+    city = city_of(g, "德州市")
+    for path in (views / "index.html", views / "overview.html", views / page_name("city", city),
+                 views / page_name("official", li)):
+        page = open_page(path)
+        if path.name != "index.html":
+            page.wait_drawn()
+            assert XSS_NAME in page.page.evaluate("window.kg.nodes.get().map(n => n.label)")
+        else:
+            assert XSS_NAME in page.page.inner_text("body")
+        if path.name.startswith("city-"):
+            tip = page.hover(li)
+            assert "<script>window.__pwned=3</script>" in tip
+        page.page.wait_for_timeout(200)
+        assert page.page.evaluate("window.__pwned") is None, path.name
+        assert page.page.evaluate("document.querySelectorAll('img[src=x], .vis-tooltip script').length") == 0
+        page.assert_clean()
+
+
+def test_kg_views_reports_a_bad_graph(tmp_path):
+    (tmp_path / "g.graphml").write_text("not xml", encoding="utf-8")
+    proc = run_kg("views", tmp_path / "g.graphml", "--out", tmp_path / "v")
+    assert proc.returncode == 2 and "g.graphml" in proc.stderr and "not a readable GraphML" in proc.stderr
+
+
+def test_big_views_get_positions_and_no_physics(tmp_path):
+    import networkx as nx
+
+    from kg.settings import load_settings
+
+    g = nx.MultiDiGraph()
+    for i in range(40):
+        g.add_node(f"c{i}", id=f"c{i}", labels=":Place:City", name=f"市{i}")
+        for j in range(5):
+            g.add_node(f"o{i}-{j}", id=f"o{i}-{j}", labels=":Official", name=f"官{i}{j}", titles=["市长"])
+            g.add_edge(f"o{i}-{j}", f"c{i}", key="k", label="HOLDS", title="市长")
+    written = write_views(g, tmp_path, load_settings(view_max_nodes=120, view_physics_max=50))
+    assert written.overview_nodes == 120
+    html = (tmp_path / "overview.html").read_text(encoding="utf-8")
+    assert '"physics": false' in html or '"enabled": false' in html
+    assert "best-connected of 240" in html
