@@ -1,0 +1,56 @@
+"""How long the views take for a large corpus: writing them, and Chromium
+drawing the overview (target: under 10 s for 5,000 articles).
+
+    .venv/bin/python bench/views_render.py [--articles 5000]
+"""
+from __future__ import annotations
+
+import argparse
+import shutil
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "bench"))
+
+from playwright.sync_api import sync_playwright  # noqa: E402
+from synthetic_graph import synthetic_graph  # noqa: E402
+
+from kg.views import write_views  # noqa: E402
+
+FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--articles", type=int, default=5000)
+    args = ap.parse_args()
+    g = synthetic_graph(args.articles)
+    with tempfile.TemporaryDirectory() as tmp:
+        t0 = time.perf_counter()
+        written = write_views(g, Path(tmp) / "views")
+        write_s = time.perf_counter() - t0
+        pages = sorted((Path(tmp) / "views").glob("city-*.html"))
+        with sync_playwright() as p:
+            browser = p.chromium.launch(executable_path=shutil.which("chromium") or "/usr/bin/chromium", args=FLAGS)
+            timings = {}
+            for name, path in (("overview", written.folder / "overview.html"), ("a city page", pages[0])):
+                page = browser.new_page(viewport={"width": 1400, "height": 900})
+                t0 = time.perf_counter()
+                page.goto(path.as_uri())
+                page.wait_for_function("window.kg && window.kg.drawn", timeout=120_000)
+                timings[name] = (time.perf_counter() - t0, page.evaluate("window.kg.nodes.length"),
+                                 page.evaluate("window.kg.edges.length"))
+                page.close()
+            browser.close()
+    print(f"\nsynthetic corpus: {args.articles:,} articles, {g.number_of_nodes():,} nodes, {g.number_of_edges():,} edges")
+    print(f"write_views: {written.pages:,} pages in {write_s:.1f} s\n")
+    print("| page | nodes drawn | edges drawn | load → first drawing (s) |\n|---|---:|---:|---:|")
+    for name, (secs, n, e) in timings.items():
+        print(f"| {name} | {n:,} | {e:,} | {secs:.2f} |")
+
+
+if __name__ == "__main__":
+    main()
