@@ -98,6 +98,13 @@ def test_kg_load_seeds_matches_networkx_and_is_idempotent(driver, neo4j_env, see
     assert li[0]["titles"] == ["市委书记"] and "李猛" in li[0]["ev"]  # lists stay lists, evidence travels
 
 
+def test_browser_is_served_over_http(neo4j_server):
+    from urllib.request import urlopen
+
+    with urlopen(f"http://127.0.0.1:{neo4j_server.http_port}/browser/", timeout=10) as resp:
+        assert resp.status == 200 and "<title>Neo4j Browser</title>" in resp.read().decode("utf-8")
+
+
 def test_wrong_password_is_a_clear_error(neo4j_server, seeds_out):
     proc = run_kg("load", seeds_out, env={"NEO4J_URI": neo4j_server.uri, "NEO4J_PASSWORD": "wrong-password"})
     assert proc.returncode == 2 and "authentication failed" in proc.stderr
