@@ -178,7 +178,7 @@ class Instance:
         if self.running_pid():
             os.killpg(pid, signal.SIGKILL)
         self.pid_file.unlink(missing_ok=True)
-        log(f"stop: Neo4j at {self.uri} stopped")
+        log(f"stop: Neo4j of {self.folder} stopped")
 
 
 def _port_open(port: int) -> bool:
@@ -212,7 +212,7 @@ def main(argv: list[str] | None = None) -> int:
         inst.stop()
     else:
         pid = inst.running_pid()
-        print(f"running (pid {pid}) at {inst.uri}" if pid else "not running")
+        print(f"running (pid {pid}), instance {inst.folder}" if pid else "not running")
         return 0 if pid else 1
     return 0
 
