@@ -112,7 +112,7 @@ def cmd_views(args) -> int:
     from kg.views import write_views
 
     try:
-        graph = read_graph(Path(args.graph) / "graph.graphml" if Path(args.graph).is_dir() else Path(args.graph))
+        graph = read_graph(Path(args.graph))
     except GraphFileError as exc:
         console.print(f"[red]error:[/red] {exc}")
         return 2

@@ -49,7 +49,13 @@ def write_entities(records, path: Path) -> None:
 
 
 def read_graph(path: Path) -> nx.MultiDiGraph:
-    """A graph written by ``kg build``; lists come back from their JSON form."""
+    """A graph written by ``kg build`` (the file, or its output folder); lists
+    come back from their JSON form."""
+    path = Path(path)
+    if path.is_dir():
+        path = path / "graph.graphml"
+    if not path.exists():
+        raise GraphFileError(f"{path}: no such file (run `kg build` first)")
     try:
         g = nx.read_graphml(path, force_multigraph=True)
     except (OSError, SyntaxError, nx.NetworkXError) as exc:  # ElementTree's ParseError is a SyntaxError

@@ -49,11 +49,6 @@ def cmd_load(args) -> int:
 
     settings = load_settings()
     path = Path(args.graph)
-    if path.is_dir():
-        path = path / "graph.graphml"
-    if not path.exists():
-        console.print(f"[red]error:[/red] {path}: no such file (run `kg build` first)")
-        return 2
     try:
         graph = read_graph(path)
         driver = connect(args, settings)

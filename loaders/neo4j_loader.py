@@ -139,6 +139,7 @@ class Neo4jLoader:
                 s.run(stmt).consume()
 
     def wipe(self) -> None:
+        """Delete everything, in transactions of 10,000 (needs an auto-commit transaction)."""
         with self._session() as s:
             s.run("MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS").consume()
 

@@ -73,7 +73,8 @@ def driver(neo4j_server):
     """A driver on an empty database (each test starts from nothing)."""
     from neo4j import GraphDatabase
 
+    from loaders.neo4j_loader import Neo4jLoader
+
     with GraphDatabase.driver(neo4j_server.uri, auth=("neo4j", neo4j_server.password)) as drv:
-        with drv.session() as s:  # CALL … IN TRANSACTIONS needs an auto-commit transaction
-            s.run("MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS").consume()
+        Neo4jLoader(drv).wipe()
         yield drv

@@ -202,8 +202,7 @@ def test_apoc_graphml_import_matches_kg_load(driver, neo4j_server, seeds_out, se
                                "YIELD nodes, relationships RETURN nodes, relationships").records[0]
     assert (rec["nodes"], rec["relationships"]) == (seeds_graph.number_of_nodes(), seeds_graph.number_of_edges())
     via_apoc = counts(driver)
-    with driver.session() as s:
-        s.run("MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS").consume()
+    Neo4jLoader(driver).wipe()
     Neo4jLoader(driver).load(read_graph(seeds_out / "graph.graphml"))
     assert counts(driver) == via_apoc
     assert Counter(via_apoc[0]) == Counter(label_counts(seeds_graph))

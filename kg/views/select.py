@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from itertools import chain
 
 import networkx as nx
 
@@ -59,7 +60,8 @@ def in_edges(g, n, rel):
 def evidence_of(g: nx.MultiDiGraph, n: str, limit: int = 3) -> list[tuple[str, str]]:
     """(sentence, source) pairs behind a node, from the edges that carry evidence."""
     found: list[tuple[str, str]] = []
-    for u, v, d in list(g.in_edges(n, data=True)) + list(g.out_edges(n, data=True)):
+    # Lazily: a city has thousands of edges and three sentences are enough.
+    for u, v, d in chain(g.in_edges(n, data=True), g.out_edges(n, data=True)):
         sentence = d.get("evidence")
         if not sentence:
             continue
