@@ -96,10 +96,13 @@ def edge_tip(rel: str, d: dict) -> str:
     return head
 
 
-def _node(g, n, url_kinds=("City", "Official", "Programme"), **extra) -> dict:
+PAGED = ("City", "Official", "Programme")  # kinds that have a page of their own
+
+
+def _node(g, n, **extra) -> dict:
     k = kind_of(g, n)
     node = {"id": n, "label": name_of(g, n), "group": k, "tip": tip_of(g, n, extra.pop("extra_tip", []))}
-    if k in url_kinds:
+    if k in PAGED:
         node["url"] = page_name(k.lower(), n)
     node.update(extra)
     return node
