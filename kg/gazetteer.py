@@ -17,7 +17,7 @@ from functools import lru_cache
 from pathlib import Path
 
 LEVELS = ("province", "prefecture", "county", "township", "village")
-_FORMAT = 2  # bump when the pickled layout changes
+_FORMAT = 3  # bump when the pickled layout changes
 
 
 @dataclass(frozen=True)
@@ -54,6 +54,13 @@ class Gazetteer:
             if shorts[i] and len(shorts[i]) >= 2 and shorts[i] != name:
                 self.by_short.setdefault(shorts[i], []).append(i)
         self.max_len = max(len(n) for n in names)
+        # Longest full or short name starting with each two-character prefix: a
+        # scan position whose prefix is absent needs no lookup at all.
+        self.longest_from: dict[str, int] = {}
+        for name in (*self.by_name, *self.by_short):
+            key = name[:2]
+            if len(name) > self.longest_from.get(key, 0):
+                self.longest_from[key] = len(name)
 
     def unit(self, idx: int) -> Unit:
         return Unit(idx, self.names[idx], LEVELS[self.levels[idx]], self.adcodes[idx], self.shorts[idx], self.parents[idx])

@@ -9,7 +9,7 @@ from spacy.tokens import Doc
 
 PIPELINE = ("kg_sentences", "kg_home_city", "kg_places", "kg_officials", "kg_programmes", "kg_metrics")
 
-for _name in ("kg_meta", "kg_home", "kg_place_hits", "kg_places", "kg_officials", "kg_persons",
+for _name in ("kg_meta", "kg_sentences", "kg_home", "kg_place_hits", "kg_places", "kg_officials", "kg_persons",
               "kg_programmes", "kg_metrics"):
     if not Doc.has_extension(_name):
         Doc.set_extension(_name, default=None)
@@ -17,9 +17,9 @@ for _name in ("kg_meta", "kg_home", "kg_place_hits", "kg_places", "kg_officials"
 
 def add_spans(doc: Doc, key: str, items) -> None:
     """Record (start, end, label) character ranges as a SpanGroup."""
-    spans = []
+    spans, n = [], len(doc._.kg_sentences.text)  # Doc.text would join every token again
     for start, end, label in items:
-        if 0 <= start < end <= len(doc.text):
+        if 0 <= start < end <= n:
             span = doc.char_span(start, end, label=label, alignment_mode="expand")
             if span is not None:
                 spans.append(span)

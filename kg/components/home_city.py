@@ -17,6 +17,6 @@ class HomeCity:
 
     def __call__(self, doc: Doc) -> Doc:
         meta = doc._.kg_meta or {}
-        result = resolve_home(doc.text, self.gaz, meta.get("title"), meta.get("boilerplate"), meta.get("publisher"))
+        result = resolve_home(doc._.kg_sentences.text, self.gaz, meta.get("title"), meta.get("boilerplate"), meta.get("publisher"))
         doc._.kg_home = result.idx
         return doc

@@ -4,7 +4,6 @@ from spacy.tokens import Doc
 
 from kg.components import add_spans
 from kg.rules.metrics import find_metrics
-from kg.rules.text import Sentences
 
 
 @Language.factory("kg_metrics")
@@ -14,8 +13,8 @@ def make_metrics(nlp: Language, name: str):
 
 class Metrics:
     def __call__(self, doc: Doc) -> Doc:
-        sentences = Sentences(doc.text, [(s.start_char, s.end_char) for s in doc.sents])
-        metrics = find_metrics(doc.text, sentences)
+        sentences = doc._.kg_sentences
+        metrics = find_metrics(sentences.text, sentences)
         doc._.kg_metrics = metrics
         add_spans(doc, "metrics", [(m.mention.start, m.mention.end, "METRIC") for m in metrics])
         return doc

@@ -7,7 +7,6 @@ from kg.gazetteer import load_gazetteer
 from kg.records import place_key
 from kg.rules.officials import Context, PlaceRef, find_people
 from kg.rules.places import chain_of
-from kg.rules.text import Sentences
 
 
 @Language.factory("kg_officials")
@@ -32,10 +31,10 @@ class Officials:
         return ctx
 
     def __call__(self, doc: Doc) -> Doc:
-        sentences = Sentences(doc.text, [(s.start_char, s.end_char) for s in doc.sents])
-        starts = {t.idx: t.idx + len(t.text) for t in doc}
-        is_word = lambda s, e: starts.get(s) == e  # noqa: E731  the segmenter saw one word there
-        officials, persons = find_people(doc.text, self.context(doc), sentences, is_word)
+        sentences = doc._.kg_sentences
+        lengths = dict(doc.to_array(["IDX", "LENGTH"]).tolist()) if len(doc) else {}  # token start → length
+        is_word = lambda s, e: lengths.get(s) == e - s  # noqa: E731  the segmenter saw one word there
+        officials, persons = find_people(sentences.text, self.context(doc), sentences, is_word)
         doc._.kg_officials, doc._.kg_persons = officials, persons
         add_spans(doc, "officials", [(m.start, m.end, "OFFICIAL") for o in officials for m in o.mentions[:1]])
         return doc

@@ -19,8 +19,8 @@ class Places:
 
     def __call__(self, doc: Doc) -> Doc:
         home = doc._.kg_home
-        sentences = Sentences(doc.text, [(s.start_char, s.end_char) for s in doc.sents])
-        hits = self.finder.find(doc.text, home)
+        sentences = doc._.kg_sentences
+        hits = self.finder.find(sentences.text, home)
         places = hits_to_places(hits, sentences)
         # Page chrome names the publisher's place (嘉兴市南湖区新闻信息中心): a mention too.
         chrome = (doc._.kg_meta or {}).get("boilerplate") or []

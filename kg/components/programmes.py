@@ -4,7 +4,6 @@ from spacy.tokens import Doc
 
 from kg.components import add_spans
 from kg.rules.programmes import find_programmes
-from kg.rules.text import Sentences
 
 
 @Language.factory("kg_programmes")
@@ -14,8 +13,8 @@ def make_programmes(nlp: Language, name: str):
 
 class Programmes:
     def __call__(self, doc: Doc) -> Doc:
-        sentences = Sentences(doc.text, [(s.start_char, s.end_char) for s in doc.sents])
-        progs = find_programmes(doc.text, sentences)
+        sentences = doc._.kg_sentences
+        progs = find_programmes(sentences.text, sentences)
         doc._.kg_programmes = progs
         add_spans(doc, "programmes", [(m.start, m.end, "PROGRAMME") for p in progs for m in p.mentions])
         return doc

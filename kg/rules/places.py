@@ -76,9 +76,10 @@ def scan_candidates(text: str, gaz: Gazetteer, max_level: int = 4) -> list[Candi
     n = len(text)
     top = min(gaz.max_len, 16)
     for i in range(n):
-        if not ("\u4e00" <= text[i] <= "\u9fff"):
+        longest = gaz.longest_from.get(text[i:i + 2])
+        if longest is None or not ("\u4e00" <= text[i] <= "\u9fff"):
             continue
-        for length in range(min(top, n - i), 1, -1):
+        for length in range(min(top, longest, n - i), 1, -1):
             s = text[i:i + length]
             ids = gaz.by_name.get(s)
             if ids:
