@@ -3,11 +3,14 @@
 spacy-pkuseg ships no model and would download one at run time. The original
 ``pkuseg==0.0.25`` sdist on PyPI carries the mixed-domain model; we fetch it
 with pip (so pip's cache and index settings apply), check its sha256, and
-serialize a spaCy tokenizer with it to ``Settings.model_dir``.
+write it to ``Settings.model_dir`` in the fast-loading form of
+:mod:`kg.segmenter`.
 """
 from __future__ import annotations
 
+import contextlib
 import hashlib
+import io
 import shutil
 import subprocess
 import sys
@@ -62,41 +65,53 @@ def extract_model(sdist: Path, target: Path) -> Path:
     return target
 
 
+def _marker(settings: Settings) -> str:
+    """What a finished model folder records: the source sdist and our format."""
+    from kg.segmenter import FORMAT
+
+    return f"{settings.pkuseg_sha256} format={FORMAT}"
+
+
 def provision(settings: Settings, log=print) -> Path:
-    """Idempotent: fetch, check, extract and serialize; a no-op when done."""
-    from spacy.lang.zh import Chinese
+    """Idempotent: fetch, check, extract and convert; a no-op when done."""
+    import spacy_pkuseg
+
+    from kg import segmenter
 
     out = settings.model_dir
     marker = out / "kg-model.sha256"
-    if marker.exists() and marker.read_text().strip() == settings.pkuseg_sha256:
+    if marker.exists() and marker.read_text().strip() == _marker(settings):
         log(f"model ready: {out}")
         return out
     sdist = fetch_pkuseg_sdist(settings, log)
+    staging = out.with_name(out.name + ".tmp")
+    shutil.rmtree(staging, ignore_errors=True)
     with tempfile.TemporaryDirectory() as tmp:
         raw = extract_model(sdist, Path(tmp) / "default")
-        nlp = Chinese.from_config({"nlp": {"tokenizer": {"segmenter": "pkuseg"}}})
-        nlp.tokenizer.initialize(pkuseg_model=str(raw))
-        staging = out.with_name(out.name + ".tmp")
-        shutil.rmtree(staging, ignore_errors=True)
-        nlp.to_disk(staging)
-    (staging / "kg-model.sha256").write_text(settings.pkuseg_sha256)
+        with contextlib.redirect_stderr(io.StringIO()):  # "features.msgpack does not exist": expected
+            seg = spacy_pkuseg.pkuseg(str(raw))
+        segmenter.save(seg, staging)
+    (staging / "kg-model.sha256").write_text(_marker(settings))
     shutil.rmtree(out, ignore_errors=True)
     staging.rename(out)
-    log(f"model serialized: {out}")
+    log(f"model written: {out}")
     return out
 
 
 def load_tokenizer_pipeline(settings: Settings):
     """A blank Chinese pipeline with the configured segmenter (no network)."""
-    import spacy
     from spacy.lang.zh import Chinese
 
-    if settings.segmenter == "pkuseg":
-        marker = settings.model_dir / "kg-model.sha256"
-        if not marker.exists():
-            raise ModelMissing(f"the pkuseg model is not provisioned at {settings.model_dir}; "
-                               f"run `kg setup` (the README's first command does)")
-        return spacy.load(settings.model_dir)
-    if settings.segmenter not in ("jieba", "char"):
+    from kg import segmenter
+
+    if settings.segmenter not in ("pkuseg", "jieba", "char"):
         raise ValueError(f"unknown segmenter {settings.segmenter!r}: use pkuseg, jieba or char")
-    return Chinese.from_config({"nlp": {"tokenizer": {"segmenter": settings.segmenter}}})
+    if settings.segmenter != "pkuseg":
+        return Chinese.from_config({"nlp": {"tokenizer": {"segmenter": settings.segmenter}}})
+    marker = settings.model_dir / "kg-model.sha256"
+    if not marker.exists() or marker.read_text().strip() != _marker(settings):
+        raise ModelMissing(f"the pkuseg model is not provisioned at {settings.model_dir}; "
+                           f"run `kg setup` (the README's first command does)")
+    nlp = Chinese.from_config({"nlp": {"tokenizer": {"segmenter": "pkuseg"}}})
+    nlp.tokenizer.pkuseg_seg = segmenter.load(settings.model_dir)
+    return nlp

@@ -1,0 +1,71 @@
+"""The fast-loading pkuseg format segments exactly like spacy-pkuseg's own loader."""
+import contextlib
+import io
+import json
+
+import pytest
+
+from conftest import ROOT
+from kg import segmenter
+from kg.models import ModelMissing, extract_model, fetch_pkuseg_sdist, load_tokenizer_pipeline
+from kg.settings import load_settings
+
+SENTENCES = [
+    "市委书记王建国在全市党史学习教育动员大会上强调，要把“我为群众办实事”实践活动抓实抓细。",
+    "截至10月底，全县共排查整改问题1.2万个，群众满意度达97.5%以上。",
+    "呼和浩特市赛罕区敕勒川路街道办事处组织党员志愿者开展“三服务”活动。",
+    "ＡＢＣ公司2021年营收3.5亿元，同比增长12％。",
+    "",
+]
+
+
+@pytest.fixture(scope="module")
+def original(tmp_path_factory):
+    """The model as spacy-pkuseg loads it from the pinned sdist (the slow path)."""
+    import spacy_pkuseg
+
+    settings = load_settings()
+    raw = extract_model(fetch_pkuseg_sdist(settings, log=lambda m: None), tmp_path_factory.mktemp("raw"))
+    with contextlib.redirect_stderr(io.StringIO()):
+        return spacy_pkuseg.pkuseg(str(raw))
+
+
+@pytest.fixture(scope="module")
+def fast():
+    return segmenter.load(load_settings().model_dir)
+
+
+@pytest.mark.pipeline
+def test_fast_format_segments_like_the_original(original, fast):
+    texts = SENTENCES + [p.read_text(encoding="utf-8") for p in sorted((ROOT / "seeds").glob("*.txt"))]
+    for text in texts:
+        assert fast.cut(text) == original.cut(text)
+
+
+@pytest.mark.pipeline
+def test_weights_are_memory_mapped_not_copied(fast):
+    import numpy as np
+
+    assert isinstance(fast.model.w, np.memmap)
+    assert fast.feature_extractor.bigram == set()  # training-only table is not loaded
+
+
+@pytest.mark.pipeline
+def test_save_then_load_round_trips(tmp_path, original):
+    """save() writes what load() reads, and a format change is named, not misread."""
+    segmenter.save(original, tmp_path / "m")
+    again = segmenter.load(tmp_path / "m")
+    assert again.cut(SENTENCES[0]) == original.cut(SENTENCES[0])
+    meta = json.loads((tmp_path / "m" / "processors.json").read_text(encoding="utf-8"))
+    meta["format"] = segmenter.FORMAT + 1
+    (tmp_path / "m" / "processors.json").write_text(json.dumps(meta), encoding="utf-8")
+    with pytest.raises(ValueError, match="kg setup"):
+        segmenter.load(tmp_path / "m")
+
+
+def test_a_model_of_an_older_format_asks_for_setup(tmp_path):
+    settings = load_settings(home=tmp_path)
+    settings.model_dir.mkdir(parents=True)
+    (settings.model_dir / "kg-model.sha256").write_text(settings.pkuseg_sha256)  # format 0: spaCy's msgpack
+    with pytest.raises(ModelMissing, match="kg setup"):
+        load_tokenizer_pipeline(settings)
