@@ -15,7 +15,7 @@ $(BIN)/python:
 # Build helpers are needed by `pip download` of the pkuseg sdist (its setup.py imports numpy and Cython).
 $(VENV)/.installed: pyproject.toml | $(BIN)/python
 	$(BIN)/pip install --quiet setuptools wheel numpy "cython<4"
-	$(BIN)/pip install --quiet -e ".[test]"
+	$(BIN)/pip install --quiet -e ".[test,dask]"
 	touch $@
 
 $(VENV)/.provisioned: $(VENV)/.installed

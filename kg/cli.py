@@ -5,7 +5,6 @@ import argparse
 import json
 import os
 import sys
-import traceback
 from pathlib import Path
 
 from rich.console import Console
@@ -31,72 +30,74 @@ def cmd_setup(args) -> int:
 
 
 def cmd_build(args) -> int:
-    from kg.export import write_entities, write_graphml, write_node_link
-    from kg.extract import extract
-    from kg.graph import GraphBuilder, label_counts, relation_counts
-    from kg.models import ModelMissing
-    from kg.nlp import build_nlp
-    from loaders import LoadError, iter_articles
+    from kg.build import build
+    from kg.cache import ExtractionCache, extractor_version
+    from kg.engines import EngineError, make_engine
+    from kg.export import write_graphml, write_node_link
+    from kg.graph import label_counts, relation_counts
+    from kg.models import ModelMissing, require_model
+    from loaders import count_inputs
 
-    settings = load_settings(segmenter=args.segmenter)
+    settings = load_settings(segmenter=args.segmenter, workers=args.workers, engine=args.engine)
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
     try:
-        nlp = build_nlp(settings)
-    except ModelMissing as exc:
+        if settings.engine == "local":
+            require_model(settings)  # Dask workers check their own disks
+        engine = make_engine(settings.engine, settings.workers, args.scheduler, settings.segmenter,
+                             settings.batch_size)
+    except (ModelMissing, EngineError) as exc:
         console.print(f"[red]error:[/red] {exc}")
         return 2
-    errors: list[LoadError] = []
-
-    def good_articles():
-        for item in iter_articles(args.inputs, settings):
-            if isinstance(item, LoadError):
-                errors.append(item)
-                console.print(f"[yellow]skipped[/yellow] {item.source}: {item.reason}")
-            else:
-                yield item
-
-    def on_error(proc_name, proc, docs, exc):  # one bad article never stops the batch
-        for doc in docs:
-            source = (doc._.kg_meta or {}).get("source", "?")
-            errors.append(LoadError(source, f"extraction failed in {proc_name}: {exc.__class__.__name__}: {exc}"))
-            console.print(f"[red]failed[/red] {source}: {exc}")
-        if args.debug:
-            traceback.print_exception(exc)
-
-    nlp.set_error_handler(on_error)
-    builder = GraphBuilder()
-    records = []
+    cache = None if args.no_cache else ExtractionCache(Path(args.cache or out / "cache.sqlite"),
+                                                       extractor_version(settings))
     columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TextColumn("{task.fields[rate]}"),
-               TimeElapsedColumn(), TimeRemainingColumn())
-    with Progress(*columns, console=console, disable=args.quiet) as progress:
-        task = progress.add_task("extracting", total=None, rate="")
-        for _article, ex in extract(nlp, good_articles(), batch_size=settings.batch_size):
-            builder.add(ex)
-            records.append(ex.to_dict())
-            elapsed = progress.tasks[task].elapsed or 1e-9
-            progress.update(task, advance=1, rate=f"{progress.tasks[task].completed / elapsed:.1f} art/s")
-    g = builder.graph
+               TextColumn("{task.fields[cached]}"), TimeElapsedColumn(), TimeRemainingColumn())
+    try:
+        with Progress(*columns, console=console, disable=args.quiet) as progress:
+            task = progress.add_task(f"extracting ({engine.name}, {engine.parallelism}×)",
+                                     total=count_inputs(args.inputs), rate="", cached="")
+            seen = {"cached": 0}
+
+            def on_outcome(outcome) -> None:
+                if outcome.error:
+                    console.print(f"[yellow]skipped[/yellow] {outcome.source}: {outcome.error}")
+                    if args.debug and outcome.detail:
+                        console.print(outcome.detail, markup=False, highlight=False)
+                t = progress.tasks[task]
+                progress.update(task, advance=1, rate=f"{(t.completed + 1) / (t.elapsed or 1e-9):.1f} art/s")
+
+            result = build(args.inputs, out / "entities.jsonl", settings, engine, cache, on_outcome)
+            progress.update(task, cached=f"{result.cached} cached" if result.cached else "")
+    finally:
+        engine.close()
+        if cache is not None:
+            cache.close()
+    g = result.graph
     write_graphml(g, out / "graph.graphml")
     write_node_link(g, out / "graph.json")
-    write_entities(records, out / "entities.jsonl")
     if not args.no_views:
         from kg.views import write_views
 
         views = write_views(g, out / "views", settings)
         console.print(f"views: {views.pages} pages in {views.folder} (open index.html)")
-    if errors:
-        (out / "errors.jsonl").write_text("".join(json.dumps({"source": e.source, "reason": e.reason},
-                                                              ensure_ascii=False) + "\n" for e in errors), encoding="utf-8")
-    _summary(len(records), errors, label_counts(g), relation_counts(g), out)
-    return 1 if errors else 0
+    errors_file = out / "errors.jsonl"
+    errors_file.unlink(missing_ok=True)
+    if result.errors:
+        errors_file.write_text("".join(json.dumps({"source": e.source, "reason": e.error}, ensure_ascii=False) + "\n"
+                                       for e in result.errors), encoding="utf-8")
+    _summary(result, label_counts(g), relation_counts(g), out)
+    return 1 if result.errors else 0
 
 
-def _summary(n_ok: int, errors, labels: dict, rels: dict, out: Path) -> None:
+def _summary(result, labels: dict, rels: dict, out: Path) -> None:
+    errors = result.errors
     table = Table(title="kg build", show_header=True)
     table.add_column("what")
     table.add_column("count", justify="right")
-    table.add_row("articles read", str(n_ok))
+    table.add_row("articles in the graph", str(result.articles))
+    table.add_row("  extracted now", str(result.extracted))
+    table.add_row("  from the cache", str(result.cached))
     table.add_row("articles skipped or failed", str(len(errors)))
     for lab, n in sorted(labels.items()):
         table.add_row(f"  :{lab}", str(n))
@@ -104,7 +105,7 @@ def _summary(n_ok: int, errors, labels: dict, rels: dict, out: Path) -> None:
         table.add_row(f"  [{rel}]", str(n))
     console.print(table)
     for e in errors:
-        console.print(f"  [yellow]✗[/yellow] {e.source}: {e.reason}")
+        console.print(f"  [yellow]✗[/yellow] {e.source}: {e.error}")
     console.print(f"written: {out / 'graph.graphml'}, {out / 'graph.json'}, {out / 'entities.jsonl'}")
 
 
@@ -164,6 +165,12 @@ def parser() -> argparse.ArgumentParser:
     b.add_argument("--quiet", action="store_true", help="no progress bar")
     b.add_argument("--debug", action="store_true", help="print tracebacks of failed articles")
     b.add_argument("--no-views", action="store_true", help="do not write the HTML views (out/views/)")
+    b.add_argument("--workers", type=int, help="extraction processes (local engine) or LocalCluster workers "
+                                               "(dask engine without --scheduler); default: settings (1)")
+    b.add_argument("--engine", choices=["local", "dask"], help="where extraction runs (default: local)")
+    b.add_argument("--scheduler", metavar="ADDRESS", help="Dask scheduler address, e.g. tcp://10.0.0.5:8786")
+    b.add_argument("--cache", metavar="FILE", help="extraction cache (default: OUT/cache.sqlite)")
+    b.add_argument("--no-cache", action="store_true", help="extract every article, keep nothing")
     b.set_defaults(func=cmd_build)
 
     v = sub.add_parser("views", help="write the interactive HTML views of a graph",

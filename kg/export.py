@@ -1,5 +1,5 @@
-"""Write the graph (GraphML in the APOC convention, node-link JSON, per-article JSON
-lines) and read the GraphML back."""
+"""Write the graph (GraphML in the APOC convention, node-link JSON) and read the
+GraphML back. (Per-article JSON lines are streamed by :mod:`kg.build`.)"""
 from __future__ import annotations
 
 import json
@@ -40,12 +40,6 @@ def write_node_link(g: nx.MultiDiGraph, path: Path) -> None:
     their own (the article file) that networkx's default keys would overwrite."""
     data = nx.node_link_data(g, edges="edges", source="from", target="to")
     path.write_text(json.dumps(data, ensure_ascii=False, indent=1), encoding="utf-8")
-
-
-def write_entities(records, path: Path) -> None:
-    with path.open("w", encoding="utf-8") as fh:
-        for rec in records:
-            fh.write(json.dumps(rec, ensure_ascii=False) + "\n")
 
 
 def read_graph(path: Path) -> nx.MultiDiGraph:

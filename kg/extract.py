@@ -1,6 +1,13 @@
-"""Articles → :class:`Extraction` records, streamed through ``nlp.pipe``."""
+"""Articles → :class:`Extraction` records, streamed through ``nlp.pipe``.
+
+:func:`extract_batch` is the unit of work every engine runs (this process, a
+worker process, a Dask worker): articles in, plain picklable outcomes out.
+"""
 from __future__ import annotations
 
+import threading
+import traceback
+from dataclasses import dataclass
 from typing import Iterable, Iterator
 
 from spacy.language import Language
@@ -45,3 +52,40 @@ def extract(nlp: Language, articles: Iterable[Article], batch_size: int = 16) ->
     pairs = ((_doc(nlp, a), a) for a in articles)
     for doc, article in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
         yield article, to_extraction(doc, article)
+
+
+@dataclass
+class Outcome:
+    """One article's result: its record (``Extraction.to_dict()``) or why it failed."""
+
+    source: str
+    record: dict | None = None
+    error: str | None = None
+    detail: str | None = None   # traceback, for --debug
+
+
+_lock = threading.Lock()  # a pipeline is not thread-safe; Dask may run tasks on several threads
+
+
+def extract_batch(articles: list[Article], segmenter: str | None = None, batch_size: int = 16) -> list[Outcome]:
+    """Extract a batch with this process's pipeline (loaded once, on first use).
+
+    A component that raises on one article fails that article only.
+    """
+    from kg.nlp import get_nlp
+
+    failed: dict[str, Outcome] = {}
+
+    def on_error(proc_name, proc, docs, exc):
+        for doc in docs:
+            source = (doc._.kg_meta or {}).get("source", "?")
+            failed[source] = Outcome(source, error=f"extraction failed in {proc_name}: {exc.__class__.__name__}: {exc}",
+                                     detail="".join(traceback.format_exception(exc)))
+
+    with _lock:
+        nlp = get_nlp(segmenter)
+        nlp.set_error_handler(on_error)
+        done = {id(article): ex for article, ex in extract(nlp, articles, batch_size=batch_size)}
+    return [failed.get(a.source) or (Outcome(a.source, record=done[id(a)].to_dict()) if id(a) in done
+                                     else Outcome(a.source, error="extraction produced no result"))
+            for a in articles]

@@ -98,6 +98,16 @@ def provision(settings: Settings, log=print) -> Path:
     return out
 
 
+def require_model(settings: Settings) -> None:
+    """Raise :class:`ModelMissing` unless ``kg setup`` wrote the model this version reads."""
+    if settings.segmenter != "pkuseg":
+        return
+    marker = settings.model_dir / "kg-model.sha256"
+    if not marker.exists() or marker.read_text().strip() != _marker(settings):
+        raise ModelMissing(f"the pkuseg model is not provisioned at {settings.model_dir}; "
+                           f"run `kg setup` (the README's first command does)")
+
+
 def load_tokenizer_pipeline(settings: Settings):
     """A blank Chinese pipeline with the configured segmenter (no network)."""
     from spacy.lang.zh import Chinese
@@ -108,10 +118,7 @@ def load_tokenizer_pipeline(settings: Settings):
         raise ValueError(f"unknown segmenter {settings.segmenter!r}: use pkuseg, jieba or char")
     if settings.segmenter != "pkuseg":
         return Chinese.from_config({"nlp": {"tokenizer": {"segmenter": settings.segmenter}}})
-    marker = settings.model_dir / "kg-model.sha256"
-    if not marker.exists() or marker.read_text().strip() != _marker(settings):
-        raise ModelMissing(f"the pkuseg model is not provisioned at {settings.model_dir}; "
-                           f"run `kg setup` (the README's first command does)")
+    require_model(settings)
     nlp = Chinese.from_config({"nlp": {"tokenizer": {"segmenter": "pkuseg"}}})
     nlp.tokenizer.pkuseg_seg = segmenter.load(settings.model_dir)
     return nlp

@@ -28,8 +28,11 @@ class Settings:
     pkuseg_sha256: str = "dd012bf93689721c9574bc2b2ba98fb4ac22790cec0af354a78e217828b81e91"
     # Inputs larger than this are refused with a message, never truncated.
     max_article_bytes: int = 8_000_000
-    # Articles handed to nlp.pipe at a time.
+    # Articles handed to nlp.pipe (and to a worker) at a time.
     batch_size: int = 16
+    # Where extraction runs (local | dask) and with how many worker processes.
+    engine: str = "local"
+    workers: int = 1
     # Rows per UNWIND transaction when loading Neo4j.
     load_batch_size: int = 5000
     # How long the driver keeps retrying a batch after transient errors.

@@ -41,6 +41,23 @@ def iter_articles(paths: Iterable[str | Path], settings: Settings | None = None)
             yield LoadError(str(path), "no such file or folder")
 
 
+def count_inputs(paths: Iterable[str | Path]) -> int:
+    """How many articles (or errors) :func:`iter_articles` will yield, without
+    reading them: files, and lines of JSON-lines files. For progress bars."""
+    n = 0
+    for raw in paths:
+        path = Path(raw)
+        files = ([p for p in path.rglob("*") if p.is_file() and not _hidden(p.relative_to(path))]
+                 if path.is_dir() else [path])
+        for file in files:
+            if file.suffix.lower() in JSONL_SUFFIXES and file.is_file():
+                with file.open("rb") as fh:
+                    n += sum(1 for line in fh if line.strip())
+            else:
+                n += 1
+    return n
+
+
 def _hidden(rel: Path) -> bool:
     return any(part.startswith(".") for part in rel.parts)
 

@@ -1,0 +1,109 @@
+"""A build: articles stream from the loaders, through the cache and an engine,
+into one graph and ``entities.jsonl``.
+
+Memory stays flat except for the graph itself: articles are read lazily, at
+most ``engine.parallelism * 2`` batches are in flight, and each record is
+written out and dropped once merged. Outcomes are merged in input order
+whatever finishes first, so a build's graph depends on its inputs only — not
+on the engine, the number of workers or what was cached.
+"""
+from __future__ import annotations
+
+import json
+from collections import deque
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, Iterable, Iterator
+
+import networkx as nx
+
+from kg.cache import ExtractionCache, article_key
+from kg.engines import Engine, failed_batch
+from kg.extract import Outcome
+from kg.graph import GraphBuilder
+from kg.records import Extraction
+from kg.settings import Settings
+from loaders import Article, LoadError, iter_articles
+
+
+@dataclass
+class BuildResult:
+    graph: nx.MultiDiGraph
+    articles: int = 0             # merged into the graph
+    extracted: int = 0            # of which extracted in this run
+    cached: int = 0               # of which taken from the cache
+    errors: list[Outcome] = field(default_factory=list)
+
+
+@dataclass
+class _Slot:
+    """One batch's place in the input order."""
+
+    items: list[tuple[Article | LoadError, str | None]]    # (article or load error, cache key)
+    cached: dict[str, dict]                                 # cache key → record
+    todo: list[Article]                                     # the rest, sent to the engine
+    pending: object | None = None                           # future of their outcomes
+
+
+def build(inputs: Iterable[str | Path], entities: Path, settings: Settings, engine: Engine,
+          cache: ExtractionCache | None = None, on_outcome: Callable[[Outcome], None] | None = None) -> BuildResult:
+    """Build the graph of ``inputs``; write each article's record to ``entities`` (JSON lines)."""
+    builder = GraphBuilder()
+    result = BuildResult(builder.graph)
+    window: deque[_Slot] = deque()
+    with entities.open("w", encoding="utf-8") as sink:
+        def merge(slot: _Slot) -> None:
+            outcomes = iter(_outcomes(slot))
+            fresh = []
+            for item, key in slot.items:
+                if isinstance(item, LoadError):
+                    outcome = Outcome(item.source, error=item.reason)
+                elif key in slot.cached:
+                    outcome = Outcome(item.source, record=slot.cached[key])
+                    result.cached += 1
+                else:
+                    outcome = next(outcomes)
+                    if outcome.record is not None:
+                        fresh.append((key, outcome.record))
+                        result.extracted += 1
+                if outcome.record is not None:
+                    builder.add(Extraction.from_dict(outcome.record))
+                    sink.write(json.dumps(outcome.record, ensure_ascii=False) + "\n")
+                    result.articles += 1
+                else:
+                    result.errors.append(outcome)
+                if on_outcome:
+                    on_outcome(outcome)
+            if cache is not None and fresh:
+                cache.put_many(fresh)
+
+        for batch in _batches(iter_articles(inputs, settings), settings.batch_size):
+            keys = [article_key(a) if isinstance(a, Article) else None for a in batch]
+            cached = cache.get_many(k for k in keys if k) if cache is not None else {}
+            todo = [a for a, k in zip(batch, keys) if k and k not in cached]
+            window.append(_Slot(list(zip(batch, keys)), cached, todo, engine.submit(todo) if todo else None))
+            if len(window) > 2 * engine.parallelism:
+                merge(window.popleft())
+        while window:
+            merge(window.popleft())
+    return result
+
+
+def _outcomes(slot: _Slot) -> list[Outcome]:
+    if slot.pending is None:
+        return []
+    try:
+        return slot.pending.result()
+    except Exception as exc:  # the worker died (killed, out of memory); its articles are reported
+        return failed_batch(slot.todo, exc)
+
+
+def _batches(items: Iterator, size: int) -> Iterator[list]:
+    batch = []
+    for item in items:
+        batch.append(item)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
