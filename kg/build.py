@@ -67,7 +67,11 @@ def build(inputs: Iterable[str | Path], entities: Path, settings: Settings, engi
                         fresh.append((key, outcome.record))
                         result.extracted += 1
                 if outcome.record is not None:
-                    builder.add(Extraction.from_dict(outcome.record))
+                    try:
+                        builder.add(Extraction.from_dict(outcome.record))
+                    except (KeyError, TypeError, ValueError) as exc:  # a record this version cannot merge
+                        outcome = Outcome(outcome.source, error=f"not merged into the graph: {exc}")
+                if outcome.record is not None:
                     sink.write(json.dumps(outcome.record, ensure_ascii=False) + "\n")
                     result.articles += 1
                 else:

@@ -14,32 +14,41 @@ class GraphFileError(ValueError):
     """A graph file that cannot be read; the message names the file."""
 
 
-def _scalar_graph(g: nx.MultiDiGraph) -> nx.MultiDiGraph:
-    """GraphML holds scalars only: lists become JSON arrays, None is left out."""
-    out = nx.MultiDiGraph()
-
-    def fix(d: dict) -> dict:
-        return {k: (json.dumps(v, ensure_ascii=False) if isinstance(v, (list, dict)) else v)
-                for k, v in d.items() if v is not None}
-
-    for n, d in g.nodes(data=True):
-        out.add_node(n, **fix(d))
-    for u, v, k, d in g.edges(keys=True, data=True):
-        out.add_edge(u, v, key=k, **fix(d))
-    return out
-
-
 def write_graphml(g: nx.MultiDiGraph, path: Path) -> None:
     """Key ids are the attribute names (``named_key_ids``): APOC reads labels only
-    from a ``<data key="labels">``; ``label`` on edges is the relationship type."""
-    nx.write_graphml(_scalar_graph(g), path, encoding="utf-8", named_key_ids=True)
+    from a ``<data key="labels">``; ``label`` on edges is the relationship type.
+
+    Streams through lxml (networkx's other writer builds the whole document in
+    memory). GraphML holds scalars only, so list properties are written as
+    JSON arrays: converted in place and restored, rather than copying a graph
+    that can be gigabytes.
+    """
+    lists = [(d, k, d[k]) for _, d in g.nodes(data=True) for k in LIST_PROPERTIES & d.keys()]
+    for d, k, v in lists:
+        d[k] = json.dumps(v, ensure_ascii=False)
+    try:
+        nx.write_graphml_lxml(g, path, encoding="utf-8", named_key_ids=True)
+    finally:
+        for d, k, v in lists:
+            d[k] = v
 
 
 def write_node_link(g: nx.MultiDiGraph, path: Path) -> None:
-    """Endpoints go under ``from``/``to``: edges have a ``source`` property of
-    their own (the article file) that networkx's default keys would overwrite."""
-    data = nx.node_link_data(g, edges="edges", source="from", target="to")
-    path.write_text(json.dumps(data, ensure_ascii=False, indent=1), encoding="utf-8")
+    """networkx's node-link layout (``nodes``, ``edges``), written one element at
+    a time instead of through one in-memory copy of the graph and one string.
+
+    Endpoints go under ``from``/``to``: edges have a ``source`` property of
+    their own (the article file) that networkx's default keys would overwrite.
+    """
+    dumps = lambda obj: json.dumps(obj, ensure_ascii=False)  # noqa: E731
+    with path.open("w", encoding="utf-8") as fh:
+        fh.write(f'{{"directed": true, "multigraph": true, "graph": {dumps(g.graph)},\n"nodes": [')
+        for i, (n, d) in enumerate(g.nodes(data=True)):
+            fh.write(("," if i else "") + "\n" + dumps({**d, "id": n}))
+        fh.write('\n],\n"edges": [')
+        for i, (u, v, k, d) in enumerate(g.edges(keys=True, data=True)):
+            fh.write(("," if i else "") + "\n" + dumps({**d, "from": u, "to": v, "key": k}))
+        fh.write("\n]}\n")
 
 
 def read_graph(path: Path) -> nx.MultiDiGraph:

@@ -14,7 +14,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from kg.gazetteer import load_gazetteer
-from kg.records import Extraction, Organization, place_key
+from kg.records import Extraction, Organization, Place, place_key
 from kg.rules.places import chain_of
 from loaders.article import Article
 
@@ -29,7 +29,13 @@ def _doc(nlp: Language, article: Article) -> Doc:
 def to_extraction(doc: Doc, article: Article) -> Extraction:
     gaz = load_gazetteer()
     home = doc._.kg_home
-    home_key = place_key(chain_of(gaz, home)) if home is not None else None
+    places = list(doc._.kg_places or [])
+    home_key = None
+    if home is not None:
+        chain = chain_of(gaz, home)
+        home_key = place_key(chain)
+        if all(p.key != home_key for p in places):  # named only in the title or page chrome
+            places.append(Place(chain[-1].name, chain[-1].level, chain[-1].adcode, chain))
     orgs: dict[str, Organization] = {}
     for off in doc._.kg_officials or []:
         for t in off.titles:
@@ -38,7 +44,7 @@ def to_extraction(doc: Doc, article: Article) -> Extraction:
     return Extraction(
         article=article.to_dict() | {"text": None, "chars": len(article.text)},
         home=home_key,
-        places=doc._.kg_places or [],
+        places=places,
         officials=doc._.kg_officials or [],
         persons=doc._.kg_persons or [],
         organizations=list(orgs.values()),

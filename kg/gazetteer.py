@@ -12,12 +12,13 @@ import importlib.util
 import io
 import pickle
 import zipfile
+from array import array
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
 LEVELS = ("province", "prefecture", "county", "township", "village")
-_FORMAT = 3  # bump when the pickled layout changes
+_FORMAT = 4  # bump when the pickled layout changes
 
 
 @dataclass(frozen=True)
@@ -38,21 +39,31 @@ class Unit:
 
 
 class Gazetteer:
-    """Parallel arrays (compact to pickle) plus name and short-name indexes."""
+    """Parallel arrays plus name and short-name indexes.
+
+    Every build and every worker process holds one, so it is kept compact:
+    levels, parents and adcodes are machine arrays (a 12-digit adcode is an
+    int64, not a 60-byte string), index values are tuples.
+    """
 
     def __init__(self, names, levels, parents, adcodes, shorts, source: str):
         self.names: list[str] = names
-        self.levels: list[int] = levels
-        self.parents: list[int] = parents
-        self.adcodes: list[str | None] = adcodes
+        self.levels = array("b", levels)
+        self.parents = array("i", parents)
+        bad = next((a for a in adcodes if a is not None and not (a.isdigit() and a[0] != "0")), None)
+        if bad is not None:
+            raise ValueError(f"{source}: adcode {bad!r} is not a number")
+        self._adcodes = array("q", [int(a) if a else 0 for a in adcodes])
         self.shorts: list[str | None] = shorts
         self.source = source
-        self.by_name: dict[str, list[int]] = {}
-        self.by_short: dict[str, list[int]] = {}
+        by_name: dict[str, list[int]] = {}
+        by_short: dict[str, list[int]] = {}
         for i, name in enumerate(names):
-            self.by_name.setdefault(name, []).append(i)
+            by_name.setdefault(name, []).append(i)
             if shorts[i] and len(shorts[i]) >= 2 and shorts[i] != name:
-                self.by_short.setdefault(shorts[i], []).append(i)
+                by_short.setdefault(shorts[i], []).append(i)
+        self.by_name: dict[str, tuple[int, ...]] = {k: tuple(v) for k, v in by_name.items()}
+        self.by_short: dict[str, tuple[int, ...]] = {k: tuple(v) for k, v in by_short.items()}
         self.max_len = max(len(n) for n in names)
         # Longest full or short name starting with each two-character prefix: a
         # scan position whose prefix is absent needs no lookup at all.
@@ -62,8 +73,12 @@ class Gazetteer:
             if len(name) > self.longest_from.get(key, 0):
                 self.longest_from[key] = len(name)
 
+    def adcode(self, idx: int) -> str | None:
+        code = self._adcodes[idx]
+        return str(code) if code else None
+
     def unit(self, idx: int) -> Unit:
-        return Unit(idx, self.names[idx], LEVELS[self.levels[idx]], self.adcodes[idx], self.shorts[idx], self.parents[idx])
+        return Unit(idx, self.names[idx], LEVELS[self.levels[idx]], self.adcode(idx), self.shorts[idx], self.parents[idx])
 
     def lookup(self, name: str) -> list[Unit]:
         return [self.unit(i) for i in self.by_name.get(name, ())]

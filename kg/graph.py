@@ -9,6 +9,8 @@ character offset.
 """
 from __future__ import annotations
 
+import sys
+
 import networkx as nx
 
 from kg.records import Extraction, Mention, place_key, stable_id
@@ -27,7 +29,7 @@ class GraphBuilder:
     def _node(self, node_id: str, labels: list[str], **props) -> str:
         g = self.graph
         if node_id not in g:
-            g.add_node(node_id, id=node_id, labels=":" + ":".join(labels))
+            g.add_node(node_id, id=node_id, labels=sys.intern(":" + ":".join(labels)))
         attrs = g.nodes[node_id]
         for k, v in props.items():
             if v is None:
@@ -41,8 +43,12 @@ class GraphBuilder:
         return node_id
 
     def _edge(self, src: str, dst: str, rel: str, key_parts: tuple = (), **props) -> None:
+        if src not in self.graph or dst not in self.graph:  # networkx would add a node without labels
+            raise ValueError(f"{rel} edge to a node not in the graph: {src} -> {dst}")
         key = stable_id(rel, src, dst, *key_parts)
         if not self.graph.has_edge(src, dst, key):
+            if props.get("evidence") is not None:  # one string per sentence, however many edges cite it
+                props["evidence"] = self._sentences.setdefault(props["evidence"], props["evidence"])
             self.graph.add_edge(src, dst, key=key, label=rel, **{k: v for k, v in props.items() if v is not None})
 
     def _mention(self, article: str, node: str, mentions: list[Mention]) -> None:
@@ -53,6 +59,7 @@ class GraphBuilder:
 
     # -- one article ------------------------------------------------------------------
     def add(self, ex: Extraction) -> None:
+        self._sentences: dict[str, str] = {}
         art = ex.article
         a = self._node(art["id"], ["Article"], source=art["source"], title=art.get("title"), date=art.get("date"),
                        publisher=art.get("publisher"), url=art.get("url"), chars=art.get("chars"))
@@ -148,3 +155,10 @@ def relation_counts(g: nx.MultiDiGraph) -> dict[str, int]:
     for _, _, d in g.edges(data=True):
         counts[d["label"]] = counts.get(d["label"], 0) + 1
     return counts
+
+
+def same_graph(a: nx.MultiDiGraph, b: nx.MultiDiGraph) -> bool:
+    """The same nodes and edges (with keys), every property equal."""
+    return (dict(a.nodes(data=True)) == dict(b.nodes(data=True))
+            and {(u, v, k): d for u, v, k, d in a.edges(keys=True, data=True)}
+            == {(u, v, k): d for u, v, k, d in b.edges(keys=True, data=True)})

@@ -112,7 +112,7 @@ def _non_overlapping(cands: list[Candidate]) -> list[Candidate]:
 
 def chain_of(gaz: Gazetteer, idx: int) -> list[PlaceLevel]:
     ids = list(reversed([idx] + gaz.ancestors(idx)))
-    return [PlaceLevel(gaz.names[i], LEVELS[gaz.levels[i]], gaz.adcodes[i]) for i in ids]
+    return [PlaceLevel(gaz.names[i], LEVELS[gaz.levels[i]], gaz.adcode(i)) for i in ids]
 
 
 class PlaceFinder:
