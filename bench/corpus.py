@@ -62,13 +62,13 @@ def short_of(gaz: Gazetteer, idx: int) -> str:
 
 def templates_from_seeds(seeds: Path) -> list[Template]:
     """Extract the seeds with kg itself and turn what it found into slots."""
-    from kg.extract import extract_batch
+    from kg.extract import extract_articles
     from loaders import Article, iter_articles
 
     gaz = load_gazetteer()
     articles = [a for a in iter_articles([seeds]) if isinstance(a, Article)]
     out = []
-    for article, outcome in zip(articles, extract_batch(articles)):
+    for article, outcome in zip(articles, extract_articles(articles)):
         rec = outcome.record
         if rec is None or not rec["home"]:
             continue

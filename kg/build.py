@@ -17,13 +17,13 @@ from typing import Callable, Iterable, Iterator
 
 import networkx as nx
 
-from kg.cache import ExtractionCache, article_key
-from kg.engines import Engine, failed_batch
+from kg.cache import ExtractionCache, input_key
+from kg.engines import Engine, Pending, failed_batch
 from kg.extract import Outcome
 from kg.graph import GraphBuilder
 from kg.records import Extraction
 from kg.settings import Settings
-from loaders import Article, LoadError, iter_articles
+from loaders import LoadError, RawInput, iter_inputs
 
 
 @dataclass
@@ -39,10 +39,10 @@ class BuildResult:
 class _Slot:
     """One batch's place in the input order."""
 
-    items: list[tuple[Article | LoadError, str | None]]    # (article or load error, cache key)
-    cached: dict[str, dict]                                 # cache key → record
-    todo: list[Article]                                     # the rest, sent to the engine
-    pending: object | None = None                           # future of their outcomes
+    items: list[tuple[RawInput | LoadError, str | None]]   # (input or load error, cache key)
+    cached: dict[str, str]                                  # cache key → record (JSON)
+    todo: list[RawInput]                                    # the rest, sent to the engine
+    pending: Pending | None = None                          # future of their outcomes
 
 
 def build(inputs: Iterable[str | Path], entities: Path, settings: Settings, engine: Engine,
@@ -56,15 +56,18 @@ def build(inputs: Iterable[str | Path], entities: Path, settings: Settings, engi
             outcomes = iter(_outcomes(slot))
             fresh = []
             for item, key in slot.items:
+                text = None                                   # the record as JSON, written as is
                 if isinstance(item, LoadError):
                     outcome = Outcome(item.source, error=item.reason)
                 elif key in slot.cached:
-                    outcome = Outcome(item.source, record=slot.cached[key])
+                    text = slot.cached[key]
+                    outcome = Outcome(item.source, record=json.loads(text))
                     result.cached += 1
                 else:
                     outcome = next(outcomes)
-                    if outcome.record is not None:
-                        fresh.append((key, outcome.record))
+                    if outcome.record is not None:  # a LoadError from a worker is not cached: retried next time
+                        text = json.dumps(outcome.record, ensure_ascii=False)
+                        fresh.append((key, text))
                         result.extracted += 1
                 if outcome.record is not None:
                     try:
@@ -72,7 +75,7 @@ def build(inputs: Iterable[str | Path], entities: Path, settings: Settings, engi
                     except (KeyError, TypeError, ValueError) as exc:  # a record this version cannot merge
                         outcome = Outcome(outcome.source, error=f"not merged into the graph: {exc}")
                 if outcome.record is not None:
-                    sink.write(json.dumps(outcome.record, ensure_ascii=False) + "\n")
+                    sink.write(text + "\n")
                     result.articles += 1
                 else:
                     result.errors.append(outcome)
@@ -81,8 +84,8 @@ def build(inputs: Iterable[str | Path], entities: Path, settings: Settings, engi
             if cache is not None and fresh:
                 cache.put_many(fresh)
 
-        for batch in _batches(iter_articles(inputs, settings), settings.batch_size):
-            keys = [article_key(a) if isinstance(a, Article) else None for a in batch]
+        for batch in _batches(iter_inputs(inputs, settings), settings.batch_size):
+            keys = [input_key(r) if isinstance(r, RawInput) else None for r in batch]
             cached = cache.get_many(k for k in keys if k) if cache is not None else {}
             todo = [a for a, k in zip(batch, keys) if k and k not in cached]
             window.append(_Slot(list(zip(batch, keys)), cached, todo, engine.submit(todo) if todo else None))

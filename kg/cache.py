@@ -1,9 +1,10 @@
 """Extraction results kept between builds, so a re-run only extracts what is new.
 
-An entry is keyed by the article's content hash (its text and metadata as
-loaded) and the extractor version: a hash of the code and data that turn an
-article into a record (:func:`extractor_version`). Editing a rule, switching
-the segmenter or upgrading the gazetteer therefore invalidates every entry,
+An entry is keyed by the input's content hash (a file's bytes, or one JSON
+line, with its name) and the extractor version: a hash of the code and data
+that turn an input into a record, loaders included (:func:`extractor_version`).
+An unchanged file is therefore never even decoded again, while editing a rule,
+switching the segmenter or upgrading the gazetteer invalidates every entry,
 with no version number for anyone to forget to bump.
 
 SQLite (standard library): one file, atomic commits, safe to interrupt; the
@@ -12,7 +13,6 @@ records are zlib-compressed JSON, the same JSON as ``entities.jsonl``.
 from __future__ import annotations
 
 import hashlib
-import json
 import sqlite3
 import zlib
 from importlib import metadata
@@ -20,21 +20,22 @@ from pathlib import Path
 from typing import Iterable
 
 from kg.settings import Settings
-from loaders.article import Article
+from loaders.sources import RawInput
 
-# What an article's record depends on besides its own content.
-_EXTRACTOR_SOURCES = ("rules", "components", "normalize", "extract.py", "records.py", "nlp.py", "segmenter.py",
-                      "gazetteer.py")
-_EXTRACTOR_PACKAGES = ("spacy", "spacy-pkuseg", "jionlp")
+# What a record depends on besides the input itself (paths from the repository root).
+_EXTRACTOR_SOURCES = ("kg/rules", "kg/components", "kg/normalize", "kg/data", "kg/extract.py", "kg/records.py",
+                      "kg/nlp.py", "kg/segmenter.py", "kg/gazetteer.py", "loaders/article.py", "loaders/boilerplate.py",
+                      "loaders/clean.py", "loaders/decode.py", "loaders/html.py", "loaders/sources.py")
+_EXTRACTOR_PACKAGES = ("spacy", "spacy-pkuseg", "jionlp", "opencc", "charset-normalizer", "selectolax")
 
 
 def extractor_version(settings: Settings) -> str:
     """Hash of the extraction code, its library versions and the segmenter settings."""
-    root = Path(__file__).parent
+    root = Path(__file__).resolve().parents[1]
     h = hashlib.sha256()
     for entry in _EXTRACTOR_SOURCES:
         path = root / entry
-        for file in sorted(path.rglob("*.py")) if path.is_dir() else [path]:
+        for file in sorted(p for p in path.rglob("*") if p.is_file() and p.suffix != ".pyc") if path.is_dir() else [path]:
             h.update(file.relative_to(root).as_posix().encode())
             h.update(file.read_bytes())
     for package in _EXTRACTOR_PACKAGES:
@@ -43,10 +44,11 @@ def extractor_version(settings: Settings) -> str:
     return h.hexdigest()[:16]
 
 
-def article_key(article: Article) -> str:
-    """Content hash of everything extraction reads: text, title, publisher, page chrome…"""
-    blob = json.dumps(article.to_dict(), ensure_ascii=False, sort_keys=True).encode("utf-8")
-    return hashlib.sha256(blob).hexdigest()
+def input_key(raw: RawInput) -> str:
+    """Content hash of one input: its kind, name and undecoded bytes."""
+    h = hashlib.sha256(f"{raw.kind}\x1f{raw.source}\x1f".encode("utf-8"))
+    h.update(raw.data)
+    return h.hexdigest()
 
 
 class ExtractionCache:
@@ -61,20 +63,21 @@ class ExtractionCache:
         self.db.commit()
         self.dropped = stale
 
-    def get_many(self, keys: Iterable[str]) -> dict[str, dict]:
+    def get_many(self, keys: Iterable[str]) -> dict[str, str]:
+        """The cached records (JSON text) of those keys that have one."""
         keys = list(keys)
-        found: dict[str, dict] = {}
+        found: dict[str, str] = {}
         for i in range(0, len(keys), 500):  # SQLite's bound-parameter limit
             chunk = keys[i:i + 500]
             marks = ",".join("?" * len(chunk))
             rows = self.db.execute(f"SELECT key, record FROM records WHERE version = ? AND key IN ({marks})",
                                    (self.version, *chunk))
-            found.update((k, json.loads(zlib.decompress(blob))) for k, blob in rows)
+            found.update((k, zlib.decompress(blob).decode("utf-8")) for k, blob in rows)
         return found
 
-    def put_many(self, items: Iterable[tuple[str, dict]]) -> None:
-        rows = [(k, self.version, zlib.compress(json.dumps(rec, ensure_ascii=False).encode("utf-8"), 1))
-                for k, rec in items]
+    def put_many(self, items: Iterable[tuple[str, str]]) -> None:
+        """Store (key, record as JSON text) pairs."""
+        rows = [(k, self.version, zlib.compress(text.encode("utf-8"), 1)) for k, text in items]
         self.db.executemany("INSERT OR REPLACE INTO records VALUES (?, ?, ?)", rows)
         self.db.commit()
 

@@ -12,23 +12,29 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from typing import Protocol
 
 from kg.extract import Outcome, extract_batch
-from loaders.article import Article
+from loaders.sources import RawInput
 
 
 class EngineError(RuntimeError):
     """An engine that cannot start (no scheduler at the address, Dask not installed…)."""
 
 
+class Pending(Protocol):
+    """A ``concurrent.futures.Future`` or a ``dask.distributed.Future``."""
+
+    def result(self) -> list[Outcome]: ...
+
+
 class Engine(Protocol):
     name: str
     parallelism: int          # batches worth keeping in flight
 
-    def submit(self, batch: list[Article]) -> Future: ...
+    def submit(self, batch: list[RawInput]) -> Pending: ...
     def close(self) -> None: ...
 
 
-def failed_batch(batch: list[Article], exc: BaseException) -> list[Outcome]:
-    """A batch whose worker died: every article in it is reported, none dropped."""
+def failed_batch(batch: list[RawInput], exc: BaseException) -> list[Outcome]:
+    """A batch whose worker died: every input in it is reported, none dropped."""
     reason = f"worker failed: {exc.__class__.__name__}: {exc}"
     return [Outcome(a.source, error=reason) for a in batch]
 
@@ -43,7 +49,7 @@ class InProcess:
     def __init__(self, segmenter: str | None, batch_size: int):
         self.segmenter, self.batch_size = segmenter, batch_size
 
-    def submit(self, batch: list[Article]) -> Future:
+    def submit(self, batch: list[RawInput]) -> Future:
         fut: Future = Future()
         fut.set_result(extract_batch(batch, self.segmenter, self.batch_size))
         return fut
@@ -67,7 +73,7 @@ class Processes:
         self.segmenter, self.batch_size = segmenter, batch_size
         self.pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"))
 
-    def submit(self, batch: list[Article]) -> Future:
+    def submit(self, batch: list[RawInput]) -> Future:
         return self.pool.submit(extract_batch, batch, self.segmenter, self.batch_size)
 
     def close(self) -> None:
@@ -93,7 +99,7 @@ class Dask:
         self.cluster = None
         try:
             if address:
-                self.client = Client(address, timeout="10s")
+                self.client = Client(address, timeout="5s")
             else:
                 self.cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
                                             dashboard_address=None)
@@ -104,7 +110,7 @@ class Dask:
         self.parallelism = max(1, threads)
         self.address = self.client.scheduler.address
 
-    def submit(self, batch: list[Article]) -> Future:
+    def submit(self, batch: list[RawInput]) -> Pending:
         return self.client.submit(extract_batch, batch, self.segmenter, self.batch_size, pure=False)
 
     def close(self) -> None:

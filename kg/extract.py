@@ -1,7 +1,8 @@
 """Articles → :class:`Extraction` records, streamed through ``nlp.pipe``.
 
 :func:`extract_batch` is the unit of work every engine runs (this process, a
-worker process, a Dask worker): articles in, plain picklable outcomes out.
+worker process, a Dask worker): raw inputs in, plain picklable outcomes out —
+so reading and cleaning run in parallel too.
 """
 from __future__ import annotations
 
@@ -16,7 +17,8 @@ from spacy.tokens import Doc
 from kg.gazetteer import load_gazetteer
 from kg.records import Extraction, Organization, Place, place_key
 from kg.rules.places import chain_of
-from loaders.article import Article
+from loaders.article import Article, LoadError
+from loaders.sources import RawInput, read_input
 
 
 def _doc(nlp: Language, article: Article) -> Doc:
@@ -73,13 +75,22 @@ class Outcome:
 _lock = threading.Lock()  # a pipeline is not thread-safe; Dask may run tasks on several threads
 
 
-def extract_batch(articles: list[Article], segmenter: str | None = None, batch_size: int = 16) -> list[Outcome]:
-    """Extract a batch with this process's pipeline (loaded once, on first use).
+def extract_batch(inputs: list[RawInput], segmenter: str | None = None, batch_size: int = 16) -> list[Outcome]:
+    """Read, clean and extract a batch of raw inputs; one outcome per input, in order."""
+    read = [read_input(raw) for raw in inputs]
+    extracted = iter(extract_articles([a for a in read if isinstance(a, Article)], segmenter, batch_size))
+    return [Outcome(a.source, error=a.reason) if isinstance(a, LoadError) else next(extracted) for a in read]
+
+
+def extract_articles(articles: list[Article], segmenter: str | None = None, batch_size: int = 16) -> list[Outcome]:
+    """Extract with this process's pipeline (loaded once, on first use).
 
     A component that raises on one article fails that article only.
     """
     from kg.nlp import get_nlp
 
+    if not articles:
+        return []
     failed: dict[str, Outcome] = {}
 
     def on_error(proc_name, proc, docs, exc):

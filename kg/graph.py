@@ -24,6 +24,7 @@ LIST_PROPERTIES = {"titles", "aliases"}
 class GraphBuilder:
     def __init__(self) -> None:
         self.graph = nx.MultiDiGraph()
+        self._sentences: dict[str, str] = {}   # the current article's evidence, by value
 
     # -- nodes ----------------------------------------------------------------------
     def _node(self, node_id: str, labels: list[str], **props) -> str:
@@ -59,7 +60,7 @@ class GraphBuilder:
 
     # -- one article ------------------------------------------------------------------
     def add(self, ex: Extraction) -> None:
-        self._sentences: dict[str, str] = {}
+        self._sentences = {}
         art = ex.article
         a = self._node(art["id"], ["Article"], source=art["source"], title=art.get("title"), date=art.get("date"),
                        publisher=art.get("publisher"), url=art.get("url"), chars=art.get("chars"))

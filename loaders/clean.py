@@ -76,6 +76,8 @@ def to_simplified(text: str) -> str:
     if not text:
         return text
     converted = _t2s().convert(text)
+    if converted == text:  # Simplified already: the usual case, decided in C
+        return text
     changed = sum(1 for a, b in zip(text, converted) if a != b)
     cjk = len(re.findall(r"[" + CJK + r"]", text)) or 1
     return converted if changed / cjk > 0.10 else text

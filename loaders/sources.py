@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import re
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, Iterator
 
@@ -23,7 +24,21 @@ JSONL_SUFFIXES = {".jsonl", ".ndjson", ".json"}
 SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES
 
 
-def iter_articles(paths: Iterable[str | Path], settings: Settings | None = None) -> Iterator[Article | LoadError]:
+@dataclass(frozen=True)
+class RawInput:
+    """One article as found, not yet decoded: a file's bytes or one JSON line.
+
+    Builds hash these (an unchanged file is never decoded again) and send them
+    to the workers, which do the reading and cleaning in parallel.
+    """
+
+    source: str       # file name relative to the input root, or file:line for JSON lines
+    data: bytes
+    kind: str         # "file" | "jsonl"
+
+
+def iter_inputs(paths: Iterable[str | Path], settings: Settings | None = None) -> Iterator[RawInput | LoadError]:
+    """Walk files and folders (recursively, sorted, hidden files skipped)."""
     settings = settings or load_settings()
     for raw in paths:
         path = Path(raw)
@@ -41,8 +56,27 @@ def iter_articles(paths: Iterable[str | Path], settings: Settings | None = None)
             yield LoadError(str(path), "no such file or folder")
 
 
+def read_input(raw: RawInput) -> Article | LoadError:
+    """Decode, parse and clean one input."""
+    if raw.kind == "jsonl":
+        return _read_json_line(raw)
+    try:
+        text, _encoding = decode_bytes(raw.data)
+    except DecodeError as exc:
+        return LoadError(raw.source, str(exc))
+    meta: dict = {}
+    if Path(raw.source).suffix.lower() in HTML_SUFFIXES or _looks_like_html(text):
+        text, meta = html_to_text(text)
+    return _build(raw.source, text, meta)
+
+
+def iter_articles(paths: Iterable[str | Path], settings: Settings | None = None) -> Iterator[Article | LoadError]:
+    for item in iter_inputs(paths, settings):
+        yield item if isinstance(item, LoadError) else read_input(item)
+
+
 def count_inputs(paths: Iterable[str | Path]) -> int:
-    """How many articles (or errors) :func:`iter_articles` will yield, without
+    """How many articles (or errors) :func:`iter_inputs` will yield, without
     reading them: files, and lines of JSON-lines files. For progress bars."""
     n = 0
     for raw in paths:
@@ -62,28 +96,19 @@ def _hidden(rel: Path) -> bool:
     return any(part.startswith(".") for part in rel.parts)
 
 
-def _read_file(path: Path, source: str, settings: Settings) -> Iterator[Article | LoadError]:
+def _read_file(path: Path, source: str, settings: Settings) -> Iterator[RawInput | LoadError]:
     try:
-        size = path.stat().st_size
-        suffix = path.suffix.lower()
-        if suffix in JSONL_SUFFIXES:
-            yield from _read_jsonl(path, source, settings)
+        if path.suffix.lower() in JSONL_SUFFIXES:
+            yield from _json_lines(path, source, settings)
             return
+        size = path.stat().st_size
         if size > settings.max_article_bytes:
             yield LoadError(source, f"file too large: {size / 1e6:.1f} MB exceeds the "
                                     f"{settings.max_article_bytes / 1e6:.1f} MB article limit (KG_MAX_ARTICLE_BYTES)")
             return
-        text, _encoding = decode_bytes(path.read_bytes())
-    except DecodeError as exc:
-        yield LoadError(source, str(exc))
-        return
+        yield RawInput(source, path.read_bytes(), "file")
     except OSError as exc:
         yield LoadError(source, f"cannot read: {exc.strerror or exc}")
-        return
-    meta: dict = {}
-    if path.suffix.lower() in HTML_SUFFIXES or _looks_like_html(text):
-        text, meta = html_to_text(text)
-    yield _build(source, text, meta)
 
 
 def _looks_like_html(text: str) -> bool:
@@ -91,7 +116,7 @@ def _looks_like_html(text: str) -> bool:
     return "<html" in head or "<!doctype html" in head or ("<body" in head and "</p>" in text.lower())
 
 
-def _read_jsonl(path: Path, source: str, settings: Settings) -> Iterator[Article | LoadError]:
+def _json_lines(path: Path, source: str, settings: Settings) -> Iterator[RawInput | LoadError]:
     """One JSON object per line: ``{"text", "title", "url", "date", "publisher"}`` (``id`` optional)."""
     with path.open("rb") as fh:
         for lineno, raw in enumerate(fh, 1):
@@ -102,26 +127,27 @@ def _read_jsonl(path: Path, source: str, settings: Settings) -> Iterator[Article
                 yield LoadError(where, f"record too large: {len(raw) / 1e6:.1f} MB exceeds the "
                                        f"{settings.max_article_bytes / 1e6:.1f} MB article limit")
                 continue
-            try:
-                record = json.loads(raw.decode("utf-8"))
-            except UnicodeDecodeError:
-                yield LoadError(where, "not UTF-8 (JSON lines must be UTF-8)")
-                continue
-            except json.JSONDecodeError as exc:
-                yield LoadError(where, f"malformed JSON: {exc.msg} at column {exc.colno}")
-                continue
-            if not isinstance(record, dict):
-                yield LoadError(where, f"expected a JSON object, got {type(record).__name__}")
-                continue
-            text = record.get("text") or record.get("content") or ""
-            if not isinstance(text, str) or not text.strip():
-                yield LoadError(where, 'record has no "text"')
-                continue
-            if "<p" in text or "<br" in text:
-                text, _ = html_to_text(text)
-            rid = record.get("id") or record.get("source")
-            meta = {k: record.get(k) for k in ("title", "url", "date", "publisher") if record.get(k)}
-            yield _build(str(rid) if rid else where, text, meta)
+            yield RawInput(where, raw, "jsonl")
+
+
+def _read_json_line(raw: RawInput) -> Article | LoadError:
+    where = raw.source
+    try:
+        record = json.loads(raw.data.decode("utf-8"))
+    except UnicodeDecodeError:
+        return LoadError(where, "not UTF-8 (JSON lines must be UTF-8)")
+    except json.JSONDecodeError as exc:
+        return LoadError(where, f"malformed JSON: {exc.msg} at column {exc.colno}")
+    if not isinstance(record, dict):
+        return LoadError(where, f"expected a JSON object, got {type(record).__name__}")
+    text = record.get("text") or record.get("content") or ""
+    if not isinstance(text, str) or not text.strip():
+        return LoadError(where, 'record has no "text"')
+    if "<p" in text or "<br" in text:
+        text, _ = html_to_text(text)
+    rid = record.get("id") or record.get("source")
+    meta = {k: record.get(k) for k in ("title", "url", "date", "publisher") if record.get(k)}
+    return _build(str(rid) if rid else where, text, meta)
 
 
 _ISO = re.compile(r"(\d{4})(?:[-/.年](\d{1,2}))?(?:[-/.月](\d{1,2}))?")

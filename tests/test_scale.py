@@ -1,0 +1,200 @@
+"""Builds at scale: incremental re-runs, worker processes and a Dask cluster all
+give the graph a plain from-scratch build gives."""
+import json
+import re
+import shutil
+from concurrent.futures import Future
+from pathlib import Path
+
+import networkx as nx
+import pytest
+
+from conftest import ROOT, run_kg
+from kg.export import read_graph, write_graphml, write_node_link
+from kg.graph import same_graph
+
+SEEDS = sorted((ROOT / "seeds").glob("*.txt"))
+
+
+def summary(proc) -> dict:
+    """The counts `kg build` prints in its summary table."""
+    rows = dict(re.findall(r"│\s*([a-z][a-z ]+?)\s*│\s*(\d+)\s*│", proc.stderr))
+    return {k: int(v) for k, v in rows.items()}
+
+
+def build(inputs, out, *flags, check=True, env=None):
+    proc = run_kg("build", inputs, "--out", out, "--quiet", "--no-views", *flags, env=env)
+    if check:
+        assert proc.returncode == 0, proc.stderr
+    return proc
+
+
+def assert_same_build(a: Path, b: Path) -> None:
+    assert same_graph(read_graph(a), read_graph(b))
+    assert (a / "entities.jsonl").read_text(encoding="utf-8") == (b / "entities.jsonl").read_text(encoding="utf-8")
+
+
+@pytest.mark.pipeline
+def test_grown_folder_extracts_only_the_new_articles_and_equals_a_fresh_build(tmp_path):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for seed in SEEDS[:3]:
+        shutil.copy(seed, corpus)
+    first = summary(build(corpus, tmp_path / "out"))
+    assert (first["extracted now"], first["from the cache"]) == (3, 0)
+
+    for seed in SEEDS[3:]:
+        shutil.copy(seed, corpus)
+    again = summary(build(corpus, tmp_path / "out"))
+    assert (again["extracted now"], again["from the cache"]) == (2, 3)
+
+    build(corpus, tmp_path / "fresh", "--no-cache")
+    assert_same_build(tmp_path / "out", tmp_path / "fresh")
+
+
+@pytest.mark.pipeline
+def test_an_edited_article_is_extracted_again(tmp_path):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for seed in SEEDS[:2]:
+        shutil.copy(seed, corpus)
+    build(corpus, tmp_path / "out")
+    edited = corpus / SEEDS[0].name
+    edited.write_text(edited.read_text(encoding="utf-8") + "\n全市新建党员活动室12个。\n", encoding="utf-8")
+    again = summary(build(corpus, tmp_path / "out"))
+    assert (again["extracted now"], again["from the cache"]) == (1, 1)
+    build(corpus, tmp_path / "fresh", "--no-cache")
+    assert_same_build(tmp_path / "out", tmp_path / "fresh")
+    metrics = {d.get("text") for _, d in read_graph(tmp_path / "out").nodes(data=True)}
+    assert "12个" in metrics
+
+
+def test_cache_keeps_one_extractor_version(tmp_path):
+    from kg.cache import ExtractionCache, extractor_version
+    from kg.settings import load_settings
+
+    assert extractor_version(load_settings(segmenter="pkuseg")) != extractor_version(load_settings(segmenter="char"))
+    cache = ExtractionCache(tmp_path / "c.sqlite", "v1")
+    cache.put_many([("a", '{"x": 1}'), ("b", '{"x": "二"}')])
+    assert cache.get_many(["a", "b", "c"]) == {"a": '{"x": 1}', "b": '{"x": "二"}'}
+    cache.close()
+    reopened = ExtractionCache(tmp_path / "c.sqlite", "v2")
+    assert reopened.dropped == 2 and len(reopened) == 0 and reopened.get_many(["a"]) == {}
+
+
+def test_input_key_is_the_content_and_name():
+    from kg.cache import input_key
+    from loaders import RawInput
+
+    a = RawInput("a.txt", "全市建成驿站30个。".encode(), "file")
+    assert input_key(a) == input_key(RawInput("a.txt", "全市建成驿站30个。".encode(), "file"))
+    assert input_key(a) != input_key(RawInput("b.txt", "全市建成驿站30个。".encode(), "file"))
+    assert input_key(a) != input_key(RawInput("a.txt", "全市建成驿站31个。".encode(), "file"))
+
+
+@pytest.mark.pipeline
+def test_two_worker_processes_build_the_same_graph(seeds_out, tmp_path):
+    proc = build(ROOT / "seeds", tmp_path / "out", "--workers", 2, "--no-cache")
+    assert summary(proc)["extracted now"] == 5
+    assert_same_build(tmp_path / "out", seeds_out)
+
+
+@pytest.mark.pipeline
+def test_dask_cluster_builds_the_same_graph(seeds_out, tmp_path):
+    """A real dask.distributed LocalCluster of 2 worker processes; kg connects to its
+    scheduler. One article per task, so that both workers get work."""
+    import sys
+
+    from dask.distributed import Client, LocalCluster
+
+    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster:
+        proc = build(ROOT / "seeds", tmp_path / "out", "--engine", "dask", "--scheduler", cluster.scheduler_address,
+                     "--no-cache", env={"KG_BATCH_SIZE": "1"})
+        with Client(cluster) as client:
+            ran = client.run(lambda: "kg.nlp" in sys.modules and sys.modules["kg.nlp"].get_nlp.cache_info().currsize)
+    assert summary(proc)["extracted now"] == 5
+    assert len(ran) == 2 and all(ran.values()), ran  # both workers loaded a pipeline and extracted
+    assert_same_build(tmp_path / "out", seeds_out)
+
+
+def test_unreachable_scheduler_is_a_clear_error(tmp_path):
+    import socket
+
+    with socket.socket() as s:  # a port nobody listens on
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    proc = build(ROOT / "seeds", tmp_path / "out", "--engine", "dask", "--scheduler", f"tcp://127.0.0.1:{port}",
+                 check=False)
+    assert proc.returncode == 2
+    assert f"cannot reach the Dask scheduler at tcp://127.0.0.1:{port}" in proc.stderr
+
+
+def test_scheduler_without_dask_engine_is_refused(tmp_path):
+    proc = build(ROOT / "seeds", tmp_path / "out", "--scheduler", "tcp://127.0.0.1:8786", check=False)
+    assert proc.returncode == 2 and "--scheduler needs --engine dask" in proc.stderr
+
+
+class _DyingEngine:
+    """A worker that dies on its second batch (as when the OS kills it)."""
+
+    name, parallelism = "dying", 1
+
+    def __init__(self):
+        from kg.engines import InProcess
+
+        self.inner, self.calls = InProcess(None, 2), 0
+
+    def submit(self, batch):
+        self.calls += 1
+        if self.calls == 2:
+            fut = Future()
+            fut.set_exception(MemoryError("worker killed"))
+            return fut
+        return self.inner.submit(batch)
+
+    def close(self):
+        pass
+
+
+@pytest.mark.pipeline
+def test_a_dead_worker_reports_its_articles_and_the_build_goes_on(tmp_path):
+    from kg.build import build as run_build
+    from kg.settings import load_settings
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for i, text in enumerate(["全市建成驿站30个。", "全县建成书屋12个。", "全市开展培训5期。", "全区新建站点8个。"]):
+        (corpus / f"{i}.txt").write_text(text, encoding="utf-8")
+    result = run_build([corpus], tmp_path / "entities.jsonl", load_settings(batch_size=2), _DyingEngine())
+    assert result.articles == 2
+    assert [(e.source, e.error) for e in result.errors] == [("2.txt", "worker failed: MemoryError: worker killed"),
+                                                            ("3.txt", "worker failed: MemoryError: worker killed")]
+    assert len((tmp_path / "entities.jsonl").read_text(encoding="utf-8").splitlines()) == 2
+
+
+@pytest.mark.pipeline
+def test_home_named_only_by_the_publisher_gets_its_node(tmp_path):
+    record = {"id": "a1", "text": "会议强调，要巩固主题教育成果。", "publisher": "宁乡市融媒体中心", "title": "总结会召开"}
+    (tmp_path / "a.jsonl").write_text(json.dumps(record, ensure_ascii=False) + "\n", encoding="utf-8")
+    build(tmp_path / "a.jsonl", tmp_path / "out", "--no-cache")
+    g = read_graph(tmp_path / "out")
+    assert all(d.get("labels") for _, d in g.nodes(data=True))
+    about = [g.nodes[v]["name"] for _, v, d in g.edges(data=True) if d["label"] == "ABOUT"]
+    assert about == ["宁乡市"]
+
+
+def test_node_link_file_is_networkx_layout(seeds_graph, tmp_path):
+    g = seeds_graph
+    write_node_link(g, tmp_path / "g.json")
+    written = json.loads((tmp_path / "g.json").read_text(encoding="utf-8"))
+    expected = json.loads(json.dumps(nx.node_link_data(g, edges="edges", source="from", target="to"),
+                                     ensure_ascii=False))
+    assert written == expected
+
+
+def test_graphml_writer_restores_list_properties(tmp_path):
+    g = nx.MultiDiGraph()
+    g.add_node("official:1", id="official:1", labels=":Official", name="王建国", titles=["市委书记", "市长"])
+    write_graphml(g, tmp_path / "g.graphml")
+    assert g.nodes["official:1"]["titles"] == ["市委书记", "市长"]
+    assert read_graph(tmp_path / "g.graphml").nodes["official:1"]["titles"] == ["市委书记", "市长"]
