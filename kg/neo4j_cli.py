@@ -1,4 +1,4 @@
-"""``kg load`` and ``kg query``: the Neo4j side of the command line.
+"""``kg load``, ``kg csv`` and ``kg query``: the Neo4j side of the command line.
 
 Connection settings come from options or the usual Neo4j environment
 variables (``NEO4J_URI``, ``NEO4J_USERNAME``, ``NEO4J_PASSWORD``, as in
@@ -79,6 +79,22 @@ def cmd_load(args) -> int:
     n_rels = sum(report.relationships.values())
     console.print(f"{report.batches} batches in {report.seconds:.1f} s ({n_rels / max(report.seconds, 1e-9):,.0f} "
                   f"relationships/s)")
+    return 0
+
+
+def cmd_csv(args) -> int:
+    from kg.export import GraphFileError, read_graph
+    from loaders.neo4j_csv import write_import_csv
+    from loaders.neo4j_loader import LoadFailed
+
+    try:
+        export = write_import_csv(read_graph(Path(args.graph)), Path(args.out))
+    except (GraphFileError, LoadFailed) as exc:
+        console.print(f"[red]error:[/red] {exc}")
+        return 2
+    console.print(f"{len(export.nodes)} node files, {len(export.relationships)} relationship files in {export.folder}; "
+                  f"with the server stopped, import them into a new database with:")
+    print(export.command(args.database))
     return 0
 
 
@@ -168,6 +184,15 @@ def add_parsers(sub) -> None:
     lp.add_argument("--wipe", action="store_true", help="delete everything in the database first")
     lp.add_argument("--batch-size", type=int, help="rows per transaction (default: settings, 5000)")
     lp.set_defaults(func=cmd_load)
+
+    cp = sub.add_parser("csv", help="write CSV files for neo4j-admin database import (bulk, offline)",
+                        description="Write one CSV file per label set and per relationship type for "
+                                    "`neo4j-admin database import full`, and print the command. For graphs too big "
+                                    "for `kg load`; the import replaces the target database.")
+    cp.add_argument("graph", nargs="?", default="out/graph.graphml", help="graph.graphml or a build folder")
+    cp.add_argument("--out", default="out/import", help="folder for the CSV files (default: out/import)")
+    cp.add_argument("--database", default="neo4j", help="database the printed command imports into (default: neo4j)")
+    cp.set_defaults(func=cmd_csv)
 
     qp = sub.add_parser("query", help="run a query of the queries/ library",
                         description="Run one of the Cypher files in queries/ and print a table. Parameters "

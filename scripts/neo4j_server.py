@@ -123,6 +123,11 @@ class Instance:
         cmd = ["java", "-cp", str(dist / "lib" / "*"), main, *args]
         return subprocess.run(cmd, env=self._env(dist), capture_output=True, text=True, **kw)
 
+    def admin(self, *args: str, dist: Path = DIST) -> subprocess.CompletedProcess:
+        """Run ``neo4j-admin`` (e.g. ``database import full``) against this instance."""
+        self.write_conf(dist)
+        return self._java(dist, "org.neo4j.server.startup.Neo4jAdminCommand", *args)
+
     def running_pid(self) -> int | None:
         proc = getattr(self, "_proc", None)
         if proc is not None:  # started by this process: poll, or an exited child lingers as a zombie

@@ -206,3 +206,38 @@ def test_apoc_graphml_import_matches_kg_load(driver, neo4j_server, seeds_out, se
     Neo4jLoader(driver).load(read_graph(seeds_out / "graph.graphml"))
     assert counts(driver) == via_apoc
     assert Counter(via_apoc[0]) == Counter(label_counts(seeds_graph))
+
+
+def test_bulk_csv_import_with_neo4j_admin_equals_the_graph(neo4j_server, seeds_out, seeds_graph, tmp_path):
+    """`kg csv` files through the real `neo4j-admin database import full` into a fresh
+    instance: the same nodes, relationships and properties as the graph."""
+    import secrets
+    import shlex
+
+    import neo4j_server as server
+    from neo4j import GraphDatabase
+
+    proc = run_kg("csv", seeds_out, "--out", tmp_path / "csv", check=True)
+    command = shlex.split(proc.stdout.strip())
+    assert command[:4] == ["neo4j-admin", "database", "import", "full"]
+    inst = server.Instance(tmp_path / "bulk", server.free_port(), server.free_port())
+    password = secrets.token_urlsafe(12)
+    assert inst.admin("dbms", "set-initial-password", password).returncode == 0
+    done = inst.admin(*command[1:])
+    assert done.returncode == 0, done.stdout[-2000:] + done.stderr[-2000:]
+    inst.start(password, log=lambda m: None)
+    try:
+        with GraphDatabase.driver(inst.uri, auth=("neo4j", password)) as drv:
+            assert_matches(drv, seeds_graph)
+            with drv.session() as s:
+                holds = s.run("MATCH (o:Official {name: '李猛'})-[h:HOLDS]->(c:City) "
+                              "RETURN o.titles AS titles, h.title AS title, h.key AS key, c.name AS city").data()
+                metric = s.run("MATCH (m:Metric {text: '1.5万个'}) RETURN m.value AS value").single()
+    finally:
+        inst.stop(log=lambda m: None)
+    (li,) = [n for n, d in seeds_graph.nodes(data=True) if d.get("name") == "李猛"]
+    assert holds and all(h["city"] == "德州市" and h["title"] == "市委书记" for h in holds)
+    assert holds[0]["titles"] == json.loads(seeds_graph.nodes[li]["titles"])  # seeds_graph: GraphML as read
+    assert {h["key"] for h in holds} == {k for _, _, k, d in seeds_graph.out_edges(li, keys=True, data=True)
+                                          if d["label"] == "HOLDS"}
+    assert metric["value"] == 15000.0
