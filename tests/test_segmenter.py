@@ -15,6 +15,7 @@ SENTENCES = [
     "截至10月底，全县共排查整改问题1.2万个，群众满意度达97.5%以上。",
     "呼和浩特市赛罕区敕勒川路街道办事处组织党员志愿者开展“三服务”活动。",
     "ＡＢＣ公司2021年营收3.5亿元，同比增长12％。",
+    "a-b.c_d,e|f/g*h:i 测试　１２３４５６ 𠀀𪚥",
     "",
 ]
 
@@ -40,6 +41,27 @@ def test_fast_format_segments_like_the_original(original, fast):
     texts = SENTENCES + [p.read_text(encoding="utf-8") for p in sorted((ROOT / "seeds").glob("*.txt"))]
     for text in texts:
         assert fast.cut(text) == original.cut(text)
+
+
+@pytest.mark.pipeline
+def test_feature_table_fills_by_character_group_up_to_the_original(original):
+    seg = segmenter.load(load_settings().model_dir)
+    assert seg.table_fraction < 0.01
+    seg.cut(SENTENCES[0])
+    assert 0.05 < seg.table_fraction < 0.9
+    seg.load_all()
+    assert seg.feature_extractor.feature_to_idx == original.feature_extractor.feature_to_idx
+
+
+def test_group_is_the_first_character_looked_up():
+    assert segmenter.group_of("c.国") == "国"
+    assert segmenter.group_of("c-2c-1.党.史") == "党"
+    assert segmenter.group_of("w-1.国家") == "国"
+    assert segmenter.group_of("ww.l.**noWord*人民") == "*"
+    assert segmenter.group_of("ww.r.国家*人民") == "国"
+    assert segmenter.group_of("$$") == ""
+    assert segmenter.group_of("zz.unknown kind") == ""  # kept in the always-loaded group
+    assert segmenter.text_groups("党史2021") >= {"党", "史", "*", ""}
 
 
 @pytest.mark.pipeline
