@@ -52,12 +52,11 @@ def cmd_build(args) -> int:
     cache = None if args.no_cache else ExtractionCache(Path(args.cache or out / "cache.sqlite"),
                                                        extractor_version(settings))
     columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TextColumn("{task.fields[rate]}"),
-               TextColumn("{task.fields[cached]}"), TimeElapsedColumn(), TimeRemainingColumn())
+               TimeElapsedColumn(), TimeRemainingColumn())
     try:
         with Progress(*columns, console=console, disable=args.quiet) as progress:
             task = progress.add_task(f"extracting ({engine.name}, {engine.parallelism}×)",
-                                     total=count_inputs(args.inputs), rate="", cached="")
-            seen = {"cached": 0}
+                                     total=count_inputs(args.inputs), rate="")
 
             def on_outcome(outcome) -> None:
                 if outcome.error:
@@ -68,7 +67,6 @@ def cmd_build(args) -> int:
                 progress.update(task, advance=1, rate=f"{(t.completed + 1) / (t.elapsed or 1e-9):.1f} art/s")
 
             result = build(args.inputs, out / "entities.jsonl", settings, engine, cache, on_outcome)
-            progress.update(task, cached=f"{result.cached} cached" if result.cached else "")
     finally:
         engine.close()
         if cache is not None:

@@ -120,6 +120,8 @@ class Dask:
 
 
 def make_engine(kind: str, workers: int, scheduler: str | None, segmenter: str | None, batch_size: int) -> Engine:
+    if workers < 1:
+        raise EngineError(f"--workers must be at least 1, not {workers}")
     if kind == "dask":
         return Dask(scheduler, workers, segmenter, batch_size)
     if kind != "local":

@@ -29,6 +29,13 @@ def build(inputs, out, *flags, check=True, env=None):
     return proc
 
 
+def folder_of(path: Path, files) -> Path:
+    path.mkdir(exist_ok=True)
+    for file in files:
+        shutil.copy(file, path)
+    return path
+
+
 def assert_same_build(a: Path, b: Path) -> None:
     assert same_graph(read_graph(a), read_graph(b))
     assert (a / "entities.jsonl").read_text(encoding="utf-8") == (b / "entities.jsonl").read_text(encoding="utf-8")
@@ -36,15 +43,11 @@ def assert_same_build(a: Path, b: Path) -> None:
 
 @pytest.mark.pipeline
 def test_grown_folder_extracts_only_the_new_articles_and_equals_a_fresh_build(tmp_path):
-    corpus = tmp_path / "corpus"
-    corpus.mkdir()
-    for seed in SEEDS[:3]:
-        shutil.copy(seed, corpus)
+    corpus = folder_of(tmp_path / "corpus", SEEDS[:3])
     first = summary(build(corpus, tmp_path / "out"))
     assert (first["extracted now"], first["from the cache"]) == (3, 0)
 
-    for seed in SEEDS[3:]:
-        shutil.copy(seed, corpus)
+    folder_of(corpus, SEEDS[3:])
     again = summary(build(corpus, tmp_path / "out"))
     assert (again["extracted now"], again["from the cache"]) == (2, 3)
 
@@ -54,10 +57,7 @@ def test_grown_folder_extracts_only_the_new_articles_and_equals_a_fresh_build(tm
 
 @pytest.mark.pipeline
 def test_an_edited_article_is_extracted_again(tmp_path):
-    corpus = tmp_path / "corpus"
-    corpus.mkdir()
-    for seed in SEEDS[:2]:
-        shutil.copy(seed, corpus)
+    corpus = folder_of(tmp_path / "corpus", SEEDS[:2])
     build(corpus, tmp_path / "out")
     edited = corpus / SEEDS[0].name
     edited.write_text(edited.read_text(encoding="utf-8") + "\n全市新建党员活动室12个。\n", encoding="utf-8")
@@ -132,6 +132,8 @@ def test_unreachable_scheduler_is_a_clear_error(tmp_path):
 def test_scheduler_without_dask_engine_is_refused(tmp_path):
     proc = build(ROOT / "seeds", tmp_path / "out", "--scheduler", "tcp://127.0.0.1:8786", check=False)
     assert proc.returncode == 2 and "--scheduler needs --engine dask" in proc.stderr
+    proc = build(ROOT / "seeds", tmp_path / "out", "--workers", "0", check=False)
+    assert proc.returncode == 2 and "--workers must be at least 1" in proc.stderr
 
 
 class _DyingEngine:
