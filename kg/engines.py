@@ -1,7 +1,7 @@
 """Where extraction runs: this process, local worker processes, or a Dask cluster.
 
-Every engine does one thing: take a batch of articles and return a future of
-its outcomes (:func:`kg.extract.extract_batch`). The build keeps the futures
+Every engine does one thing: take a batch of raw inputs and return a future of
+their outcomes (:func:`kg.extract.extract_batch`). The build keeps the futures
 in input order and merges them in that order, so the engine changes the
 speed of a build, never its graph.
 """
@@ -62,8 +62,9 @@ class Processes:
     """N worker processes on this machine, each with its own pipeline.
 
     ``spawn``, not ``fork``: the parent runs a progress thread, and forking a
-    threaded process can deadlock; each worker loads the model once (~2 s),
-    and the memory-mapped weights are shared between them by the page cache.
+    threaded process can deadlock. Each worker loads the model once (well
+    under a second: the weights are memory-mapped and shared between workers
+    by the page cache, the feature table fills in as texts need it).
     """
 
     name = "processes"
@@ -108,7 +109,6 @@ class Dask:
             raise EngineError(f"cannot reach the Dask scheduler at {address}: {exc}") from exc
         threads = sum(w["nthreads"] for w in self.client.scheduler_info()["workers"].values())
         self.parallelism = max(1, threads)
-        self.address = self.client.scheduler.address
 
     def submit(self, batch: list[RawInput]) -> Pending:
         return self.client.submit(extract_batch, batch, self.segmenter, self.batch_size, pure=False)
