@@ -11,9 +11,9 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn, TimeRemainingColumn
 from rich.table import Table
 
+from kg.cli_common import add_graph_argument, console
 from kg.settings import load_settings
 
-console = Console(stderr=True)
 
 
 def cmd_setup(args) -> int:
@@ -174,7 +174,7 @@ def parser() -> argparse.ArgumentParser:
     v = sub.add_parser("views", help="write the interactive HTML views of a graph",
                        description="Overview, one page per city, official and programme, and index.html; "
                                    "self-contained (no network requests), opened from the file system.")
-    v.add_argument("graph", nargs="?", default="out/graph.graphml", help="graph.graphml or a build folder")
+    add_graph_argument(v)
     v.add_argument("--out", default="out/views", help="folder for the pages (default: out/views)")
     v.set_defaults(func=cmd_views)
 

@@ -13,9 +13,9 @@ from pathlib import Path
 from rich.console import Console
 from rich.table import Table
 
+from kg.cli_common import add_graph_argument, console
 from kg.settings import load_settings
 
-console = Console(stderr=True)
 
 
 class ConnectionProblem(RuntimeError):
@@ -179,7 +179,7 @@ def add_parsers(sub) -> None:
                         description="Load graph.graphml into Neo4j: constraints first, then batched UNWIND/MERGE "
                                     "transactions. Loading again changes nothing; loading another build merges "
                                     "into what is there. Exit status 1 if the load stopped part-way (re-run it).")
-    lp.add_argument("graph", nargs="?", default="out/graph.graphml", help="graph.graphml or a build folder")
+    add_graph_argument(lp)
     connection(lp)
     lp.add_argument("--wipe", action="store_true", help="delete everything in the database first")
     lp.add_argument("--batch-size", type=int, help="rows per transaction (default: settings, 5000)")
@@ -189,7 +189,7 @@ def add_parsers(sub) -> None:
                         description="Write one CSV file per label set and per relationship type for "
                                     "`neo4j-admin database import full`, and print the command. For graphs too big "
                                     "for `kg load`; the import replaces the target database.")
-    cp.add_argument("graph", nargs="?", default="out/graph.graphml", help="graph.graphml or a build folder")
+    add_graph_argument(cp)
     cp.add_argument("--out", default="out/import", help="folder for the CSV files (default: out/import)")
     cp.add_argument("--database", default="neo4j", help="database the printed command imports into (default: neo4j)")
     cp.set_defaults(func=cmd_csv)
