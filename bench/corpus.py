@@ -69,9 +69,9 @@ def templates_from_seeds(seeds: Path) -> list[Template]:
     articles = [a for a in iter_articles([seeds]) if isinstance(a, Article)]
     out = []
     for article, outcome in zip(articles, extract_articles(articles)):
-        rec = outcome.record
-        if rec is None or not rec["home"]:
+        if outcome.record is None or not outcome.record.home:
             continue
+        rec = outcome.record.to_dict()
         home = next((p for p in rec["places"] if p["adcode"] and f"place:{p['adcode']}" == rec["home"]), None)
         if home is None:
             continue

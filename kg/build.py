@@ -48,52 +48,67 @@ class _Slot:
 def build(inputs: Iterable[str | Path], entities: Path, settings: Settings, engine: Engine,
           cache: ExtractionCache | None = None, on_outcome: Callable[[Outcome], None] | None = None) -> BuildResult:
     """Build the graph of ``inputs``; write each article's record to ``entities`` (JSON lines)."""
-    builder = GraphBuilder()
-    result = BuildResult(builder.graph)
     window: deque[_Slot] = deque()
     with entities.open("w", encoding="utf-8") as sink:
-        def merge(slot: _Slot) -> None:
-            outcomes = iter(_outcomes(slot))
-            fresh = []
-            for item, key in slot.items:
-                text = None                                   # the record as JSON, written as is
-                if isinstance(item, LoadError):
-                    outcome = Outcome(item.source, error=item.reason)
-                elif key in slot.cached:
-                    text = slot.cached[key]
-                    outcome = Outcome(item.source, record=json.loads(text))
-                    result.cached += 1
-                else:
-                    outcome = next(outcomes)
-                    if outcome.record is not None:  # a LoadError from a worker is not cached: retried next time
-                        text = json.dumps(outcome.record, ensure_ascii=False)
-                        fresh.append((key, text))
-                        result.extracted += 1
-                if outcome.record is not None:
-                    try:
-                        builder.add(Extraction.from_dict(outcome.record))
-                    except (KeyError, TypeError, ValueError) as exc:  # a record this version cannot merge
-                        outcome = Outcome(outcome.source, error=f"not merged into the graph: {exc}")
-                if outcome.record is not None:
-                    sink.write(text + "\n")
-                    result.articles += 1
-                else:
-                    result.errors.append(outcome)
-                if on_outcome:
-                    on_outcome(outcome)
-            if cache is not None and fresh:
-                cache.put_many(fresh)
-
+        merger = _Merger(sink, cache, on_outcome)
         for batch in _batches(iter_inputs(inputs, settings), settings.batch_size):
             keys = [input_key(r) if isinstance(r, RawInput) else None for r in batch]
             cached = cache.get_many(k for k in keys if k) if cache is not None else {}
             todo = [a for a, k in zip(batch, keys) if k and k not in cached]
             window.append(_Slot(list(zip(batch, keys)), cached, todo, engine.submit(todo) if todo else None))
             if len(window) > 2 * engine.parallelism:
-                merge(window.popleft())
+                merger.merge(window.popleft())
         while window:
-            merge(window.popleft())
-    return result
+            merger.merge(window.popleft())
+    return merger.result
+
+
+class _Merger:
+    """Adds a slot's records to the graph, in input order, and writes them out."""
+
+    def __init__(self, sink, cache: ExtractionCache | None, on_outcome: Callable[[Outcome], None] | None):
+        self.builder = GraphBuilder()
+        self.result = BuildResult(self.builder.graph)
+        self.sink, self.cache, self.on_outcome = sink, cache, on_outcome
+
+    def merge(self, slot: _Slot) -> None:
+        outcomes = iter(_outcomes(slot))
+        fresh = []
+        for item, key in slot.items:
+            if isinstance(item, LoadError):
+                outcome, text = Outcome(item.source, error=item.reason), None
+            elif key in slot.cached:
+                outcome, text = self._from_cache(item.source, slot.cached[key]), slot.cached[key]
+            else:
+                outcome = next(outcomes)
+                text = json.dumps(outcome.record.to_dict(), ensure_ascii=False) if outcome.record else None
+                if text:  # a LoadError from a worker is not cached: retried next time
+                    fresh.append((key, text))
+            if outcome.record is not None:
+                try:
+                    self.builder.add(outcome.record)
+                except (KeyError, TypeError, ValueError) as exc:
+                    outcome = Outcome(outcome.source, error=f"not merged into the graph: {exc}")
+            if outcome.record is not None:
+                self.sink.write(text + "\n")
+                self.result.articles += 1
+                if key in slot.cached:
+                    self.result.cached += 1
+                else:
+                    self.result.extracted += 1
+            else:
+                self.result.errors.append(outcome)
+            if self.on_outcome:
+                self.on_outcome(outcome)
+        if self.cache is not None and fresh:
+            self.cache.put_many(fresh)
+
+    @staticmethod
+    def _from_cache(source: str, text: str) -> Outcome:
+        try:
+            return Outcome(source, record=Extraction.from_dict(json.loads(text)))
+        except (KeyError, TypeError, ValueError) as exc:  # a record this version cannot read
+            return Outcome(source, error=f"unreadable cache entry: {exc}")
 
 
 def _outcomes(slot: _Slot) -> list[Outcome]:

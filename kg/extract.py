@@ -64,10 +64,10 @@ def extract(nlp: Language, articles: Iterable[Article], batch_size: int = 16) ->
 
 @dataclass
 class Outcome:
-    """One article's result: its record (``Extraction.to_dict()``) or why it failed."""
+    """One article's result: its record or why it failed (picklable, for any engine)."""
 
     source: str
-    record: dict | None = None
+    record: Extraction | None = None
     error: str | None = None
     detail: str | None = None   # traceback, for --debug
 
@@ -103,6 +103,6 @@ def extract_articles(articles: list[Article], segmenter: str | None = None, batc
         nlp = get_nlp(segmenter)
         nlp.set_error_handler(on_error)
         done = {id(article): ex for article, ex in extract(nlp, articles, batch_size=batch_size)}
-    return [failed.get(a.source) or (Outcome(a.source, record=done[id(a)].to_dict()) if id(a) in done
+    return [failed.get(a.source) or (Outcome(a.source, record=done[id(a)]) if id(a) in done
                                      else Outcome(a.source, error="extraction produced no result"))
             for a in articles]
