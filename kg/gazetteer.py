@@ -90,12 +90,6 @@ class Gazetteer:
             out.append(idx)
         return out
 
-    def is_within(self, idx: int, ancestor: int) -> bool:
-        return idx == ancestor or ancestor in self.ancestors(idx)
-
-    def path(self, idx: int) -> str:
-        return "/".join(self.names[i] for i in reversed([idx] + self.ancestors(idx)))
-
     # -- building -----------------------------------------------------------------
     @classmethod
     def from_lines(cls, lines, source: str) -> "Gazetteer":

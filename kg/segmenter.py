@@ -48,8 +48,9 @@ def group_of(feature: str) -> str:
 
 
 def text_groups(text: str) -> set[str]:
-    """The groups whose features pkuseg can look up for ``text``."""
-    return {token[:1] for token in FeatureExtractor.normalize_text(text)} | set(ALWAYS)
+    """The groups whose features pkuseg can look up for ``text``. Normalization is
+    per character, so normalizing the distinct characters is enough."""
+    return {token[:1] for token in FeatureExtractor.normalize_text("".join(set(text)))} | set(ALWAYS)
 
 
 def save(seg, folder: Path) -> None:
@@ -88,9 +89,10 @@ class Segmenter(spacy_pkuseg.pkuseg):
     """spacy-pkuseg's segmenter whose feature table fills in by character group."""
 
     def cut(self, txt: str) -> list[str]:
-        missing = text_groups(txt) - self._loaded
-        if missing:
-            self._load_groups(missing)
+        if not self._complete:
+            missing = text_groups(txt) - self._loaded
+            if missing:
+                self._load_groups(missing)
         return super().cut(txt)
 
     def load_all(self) -> None:
@@ -109,6 +111,7 @@ class Segmenter(spacy_pkuseg.pkuseg):
                 names = self._features[start:end].decode("utf-8").split("\n")[:-1]
                 table.update(zip(names, self._index[line:line + len(names)].tolist()))
         self._loaded |= wanted
+        self._complete = self._loaded.issuperset(self._groups)
 
 
 def load(folder: Path) -> Segmenter:
@@ -144,6 +147,6 @@ def load(folder: Path) -> Segmenter:
         seg._features = mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ)
     seg._index = np.load(folder / "features.idx.npy", mmap_mode="r")
     seg._groups = meta["groups"]
-    seg._loaded = set()
+    seg._loaded, seg._complete = set(), False
     seg._load_groups(set(ALWAYS))
     return seg
