@@ -30,8 +30,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from kg.gazetteer import Gazetteer, load_gazetteer  # noqa: E402
-from kg.rules.text import split_sentences  # noqa: E402
+from kg.extract.gazetteer import Gazetteer, load_gazetteer  # noqa: E402
+from kg.language.text import split_sentences  # noqa: E402
 
 SURNAMES = "王李张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗梁宋郑谢韩唐冯于董萧程曹袁邓许傅沈曾彭吕苏卢蒋蔡贾丁魏薛叶阎余潘杜戴夏钟汪田任姜范方石姚谭廖邹熊金陆郝孔白崔康毛邱秦江史顾侯邵孟龙万段雷钱汤尹黎易常武乔贺赖龚文"
 GIVEN = "建国明华伟强军平志刚红英海涛磊洪杰文斌丽敏静立新春晓东光辉宏亮永宁德胜利民福生荣庆玉兰秀云峰学成凯锋波"
@@ -62,7 +62,7 @@ def short_of(gaz: Gazetteer, idx: int) -> str:
 
 def templates_from_seeds(seeds: Path) -> list[Template]:
     """Extract the seeds with kg itself and turn what it found into slots."""
-    from kg.extract import extract_articles
+    from kg.extract.batch import extract_articles
     from loaders import Article, iter_articles
 
     gaz = load_gazetteer()

@@ -22,10 +22,10 @@ sys.path[:0] = [str(ROOT), str(ROOT / "scripts")]
 import neo4j_server  # noqa: E402
 from neo4j import GraphDatabase  # noqa: E402
 
-from kg.export import read_graph  # noqa: E402
-from kg.graph import label_counts, relation_counts  # noqa: E402
-from loaders.neo4j_csv import write_import_csv  # noqa: E402
-from loaders.neo4j_loader import counts  # noqa: E402
+from kg.graph.export import read_graph  # noqa: E402
+from kg.graph.schema import label_counts, relation_counts  # noqa: E402
+from kg.neo4j.bulk import write_import_csv  # noqa: E402
+from kg.neo4j.loader import counts  # noqa: E402
 
 
 def main() -> None:

@@ -24,7 +24,7 @@ import neo4j_server  # noqa: E402
 from neo4j import GraphDatabase  # noqa: E402
 from synthetic_graph import synthetic_graph  # noqa: E402
 
-from loaders.neo4j_loader import Neo4jLoader  # noqa: E402
+from kg.neo4j.loader import Neo4jLoader  # noqa: E402
 
 
 def timed_load(driver, g, batch_size: int) -> tuple[float, int]:

@@ -64,7 +64,7 @@ def corpus_chars(folder: Path) -> tuple[int, int, list[str]]:
 
 
 def bare_pkuseg(texts: list[str]) -> float:
-    from kg import segmenter
+    from kg.extract import segmenter
     from kg.settings import load_settings
 
     seg = segmenter.load(load_settings().model_dir)
@@ -78,8 +78,8 @@ def bare_pkuseg(texts: list[str]) -> float:
 
 
 def same_graph(a: Path, b: Path) -> bool:
-    from kg.export import read_graph
-    from kg.graph import same_graph as same
+    from kg.graph.export import read_graph
+    from kg.graph.schema import same_graph as same
 
     return same(read_graph(a), read_graph(b))
 

@@ -1,4 +1,4 @@
-"""The two things a loader yields: a clean article, or an error that names the input."""
+"""The two things a loader yields: a clean article, or a bad input that names the file and the reason."""
 from __future__ import annotations
 
 import hashlib
@@ -29,7 +29,10 @@ class Article:
 
 
 @dataclass(frozen=True)
-class LoadError:
+class BadInput:
+    """An input that is not an article (empty, binary, undecodable, too large,
+    malformed JSON…): reported with its reason, never raised, never dropped."""
+
     source: str
     reason: str
 

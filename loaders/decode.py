@@ -3,13 +3,11 @@ from __future__ import annotations
 
 import codecs
 
+from kg.errors import DecodeError
+
 # Tried in order before guessing: strict UTF-8 first, then the encodings
 # Chinese sites actually use. GB18030 is a superset of GBK and GB2312.
 _CANDIDATES = ("utf-8", "gb18030", "big5")
-
-
-class DecodeError(ValueError):
-    """The bytes are empty, binary, or in no encoding we can read."""
 
 
 _CONTROL = bytes(b for b in range(32) if b not in (9, 10, 12, 13, 27))

@@ -1,7 +1,7 @@
 """Walk inputs (files, folders, JSON lines) and yield clean articles or errors.
 
 One bad input never stops a batch: every file or record becomes either an
-:class:`Article` or a :class:`LoadError` naming the input and the reason.
+:class:`Article` or a :class:`BadInput` naming the input and the reason.
 """
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Iterable, Iterator
 
 from kg.settings import Settings, load_settings
-from loaders.article import Article, LoadError
+from loaders.article import Article, BadInput
 from loaders.boilerplate import split_page
 from loaders.clean import clean_text
 from loaders.decode import DecodeError, decode_bytes
@@ -37,7 +37,7 @@ class RawInput:
     kind: str         # "file" | "jsonl"
 
 
-def iter_inputs(paths: Iterable[str | Path], settings: Settings | None = None) -> Iterator[RawInput | LoadError]:
+def iter_inputs(paths: Iterable[str | Path], settings: Settings | None = None) -> Iterator[RawInput | BadInput]:
     """Walk files and folders (recursively, sorted, hidden files skipped)."""
     settings = settings or load_settings()
     for raw in paths:
@@ -47,32 +47,32 @@ def iter_inputs(paths: Iterable[str | Path], settings: Settings | None = None) -
             for file in files:
                 rel = file.relative_to(path).as_posix()
                 if file.suffix.lower() not in SUFFIXES:
-                    yield LoadError(rel, f"unsupported file type {file.suffix or '(none)'}; expected one of {', '.join(sorted(SUFFIXES))}")
+                    yield BadInput(rel, f"unsupported file type {file.suffix or '(none)'}; expected one of {', '.join(sorted(SUFFIXES))}")
                     continue
                 yield from _read_file(file, rel, settings)
         elif path.is_file():
             yield from _read_file(path, path.name, settings)
         else:
-            yield LoadError(str(path), "no such file or folder")
+            yield BadInput(str(path), "no such file or folder")
 
 
-def read_input(raw: RawInput) -> Article | LoadError:
+def read_input(raw: RawInput) -> Article | BadInput:
     """Decode, parse and clean one input."""
     if raw.kind == "jsonl":
         return _read_json_line(raw)
     try:
         text, _encoding = decode_bytes(raw.data)
     except DecodeError as exc:
-        return LoadError(raw.source, str(exc))
+        return BadInput(raw.source, str(exc))
     meta: dict = {}
     if Path(raw.source).suffix.lower() in HTML_SUFFIXES or _looks_like_html(text):
         text, meta = html_to_text(text)
     return _build(raw.source, text, meta)
 
 
-def iter_articles(paths: Iterable[str | Path], settings: Settings | None = None) -> Iterator[Article | LoadError]:
+def iter_articles(paths: Iterable[str | Path], settings: Settings | None = None) -> Iterator[Article | BadInput]:
     for item in iter_inputs(paths, settings):
-        yield item if isinstance(item, LoadError) else read_input(item)
+        yield item if isinstance(item, BadInput) else read_input(item)
 
 
 def count_inputs(paths: Iterable[str | Path]) -> int:
@@ -96,19 +96,19 @@ def _hidden(rel: Path) -> bool:
     return any(part.startswith(".") for part in rel.parts)
 
 
-def _read_file(path: Path, source: str, settings: Settings) -> Iterator[RawInput | LoadError]:
+def _read_file(path: Path, source: str, settings: Settings) -> Iterator[RawInput | BadInput]:
     try:
         if path.suffix.lower() in JSONL_SUFFIXES:
             yield from _json_lines(path, source, settings)
             return
         size = path.stat().st_size
         if size > settings.max_article_bytes:
-            yield LoadError(source, f"file too large: {size / 1e6:.1f} MB exceeds the "
+            yield BadInput(source, f"file too large: {size / 1e6:.1f} MB exceeds the "
                                     f"{settings.max_article_bytes / 1e6:.1f} MB article limit (KG_MAX_ARTICLE_BYTES)")
             return
         yield RawInput(source, path.read_bytes(), "file")
     except OSError as exc:
-        yield LoadError(source, f"cannot read: {exc.strerror or exc}")
+        yield BadInput(source, f"cannot read: {exc.strerror or exc}")
 
 
 def _looks_like_html(text: str) -> bool:
@@ -116,7 +116,7 @@ def _looks_like_html(text: str) -> bool:
     return "<html" in head or "<!doctype html" in head or ("<body" in head and "</p>" in text.lower())
 
 
-def _json_lines(path: Path, source: str, settings: Settings) -> Iterator[RawInput | LoadError]:
+def _json_lines(path: Path, source: str, settings: Settings) -> Iterator[RawInput | BadInput]:
     """One JSON object per line: ``{"text", "title", "url", "date", "publisher"}`` (``id`` optional)."""
     with path.open("rb") as fh:
         for lineno, raw in enumerate(fh, 1):
@@ -124,25 +124,25 @@ def _json_lines(path: Path, source: str, settings: Settings) -> Iterator[RawInpu
             if not raw.strip():
                 continue
             if len(raw) > settings.max_article_bytes:
-                yield LoadError(where, f"record too large: {len(raw) / 1e6:.1f} MB exceeds the "
+                yield BadInput(where, f"record too large: {len(raw) / 1e6:.1f} MB exceeds the "
                                        f"{settings.max_article_bytes / 1e6:.1f} MB article limit")
                 continue
             yield RawInput(where, raw, "jsonl")
 
 
-def _read_json_line(raw: RawInput) -> Article | LoadError:
+def _read_json_line(raw: RawInput) -> Article | BadInput:
     where = raw.source
     try:
         record = json.loads(raw.data.decode("utf-8"))
     except UnicodeDecodeError:
-        return LoadError(where, "not UTF-8 (JSON lines must be UTF-8)")
+        return BadInput(where, "not UTF-8 (JSON lines must be UTF-8)")
     except json.JSONDecodeError as exc:
-        return LoadError(where, f"malformed JSON: {exc.msg} at column {exc.colno}")
+        return BadInput(where, f"malformed JSON: {exc.msg} at column {exc.colno}")
     if not isinstance(record, dict):
-        return LoadError(where, f"expected a JSON object, got {type(record).__name__}")
+        return BadInput(where, f"expected a JSON object, got {type(record).__name__}")
     text = record.get("text") or record.get("content") or ""
     if not isinstance(text, str) or not text.strip():
-        return LoadError(where, 'record has no "text"')
+        return BadInput(where, 'record has no "text"')
     if "<p" in text or "<br" in text:
         text, _ = html_to_text(text)
     rid = record.get("id") or record.get("source")
@@ -163,14 +163,14 @@ def _iso(date: str | None) -> str | None:
     return "-".join([y] + [f"{int(x):02d}" for x in (mo, d) if x])
 
 
-def _build(source: str, raw_text: str, meta: dict) -> Article | LoadError:
+def _build(source: str, raw_text: str, meta: dict) -> Article | BadInput:
     text = clean_text(raw_text)
     if not text:
-        return LoadError(source, "no text after cleaning (empty or only markup)")
+        return BadInput(source, "no text after cleaning (empty or only markup)")
     page = split_page(text)
     body = re.sub(r"\n{3,}", "\n\n", "\n".join(page.body)).strip()
     if not body:
-        return LoadError(source, "no article body: every line looks like page chrome")
+        return BadInput(source, "no article body: every line looks like page chrome")
     mined = page.meta
     title = meta.get("title") or _first_title(page.body)
     return Article(

@@ -21,14 +21,14 @@ def run_kg(*args, check=False, env=None):
 
 @pytest.fixture(scope="session")
 def gaz():
-    from kg.gazetteer import load_gazetteer
+    from kg.extract.gazetteer import load_gazetteer
 
     return load_gazetteer()
 
 
 @pytest.fixture(scope="session")
 def nlp():
-    from kg.nlp import build_nlp
+    from kg.extract.pipeline import build_nlp
 
     return build_nlp()
 
@@ -73,7 +73,7 @@ def driver(neo4j_server):
     """A driver on an empty database (each test starts from nothing)."""
     from neo4j import GraphDatabase
 
-    from loaders.neo4j_loader import Neo4jLoader
+    from kg.neo4j.loader import Neo4jLoader
 
     with GraphDatabase.driver(neo4j_server.uri, auth=("neo4j", neo4j_server.password)) as drv:
         Neo4jLoader(drv).wipe()

@@ -107,7 +107,7 @@ def test_an_article_that_fails_extraction_is_reported_and_the_rest_go_on(tmp_pat
     """A component raising on one article (a bug we cannot trigger with real text) must
     not stop the batch: the article is reported and the others are built."""
     from kg import cli
-    from kg.components.metrics import Metrics
+    from kg.extract.components.metrics import Metrics
 
     real = Metrics.__call__
 

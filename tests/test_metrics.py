@@ -1,6 +1,6 @@
 import pytest
 
-from kg.rules.metrics import find_metrics
+from kg.extract.rules.metrics import find_metrics
 
 
 def metrics(text):

@@ -8,11 +8,14 @@ import networkx as nx
 import pytest
 
 from conftest import ROOT, run_kg
-from kg.export import write_graphml
-from kg.graph import GraphBuilder, label_counts, relation_counts
-from kg.records import Extraction
-from loaders.neo4j_loader import (LoadFailed, Neo4jLoader, counts, node_statement, read_graph,
-                                  relationship_statement)
+from kg.graph.export import write_graphml
+from kg.graph.builder import GraphBuilder
+from kg.graph.schema import label_counts, relation_counts
+from kg.extract.records import Extraction
+from kg.graph.export import read_graph
+from kg.neo4j.cypher import node_statement, relationship_statement
+from kg.errors import GraphError, Neo4jLoadError
+from kg.neo4j.loader import Neo4jLoader, counts
 from tcp_proxy import CuttableProxy
 
 INJECTION = "李猛'}) DETACH DELETE n //"
@@ -53,7 +56,7 @@ def test_unknown_label_in_graphml_is_refused(tmp_path):
     g = nx.MultiDiGraph()
     g.add_node("x", id="x", labels=":Sneaky")
     write_graphml(g, tmp_path / "g.graphml")
-    with pytest.raises(LoadFailed, match="Sneaky"):
+    with pytest.raises(GraphError, match="Sneaky"):
         Neo4jLoader(driver=None).load(read_graph(tmp_path / "g.graphml"))
 
 
@@ -152,7 +155,7 @@ def test_server_going_away_mid_load_then_rerun_completes(driver, neo4j_server, s
 
     with GraphDatabase.driver(f"bolt://127.0.0.1:{proxy.port}", auth=("neo4j", neo4j_server.password),
                               max_transaction_retry_time=2) as flaky:
-        with pytest.raises(LoadFailed, match="(?s)went away.*again completes"):
+        with pytest.raises(Neo4jLoadError, match="(?s)went away.*again completes"):
             Neo4jLoader(flaky, batch_size=40, on_batch=cut_after_three).load(seeds_graph)
     partial = sum(counts(driver)[0].values())
     assert 0 < partial < sum(label_counts(seeds_graph).values())

@@ -1,7 +1,7 @@
 import pytest
 
-from kg.normalize.dates import find_date
-from kg.normalize.numbers import parse_number, qualifier_of
+from kg.language.dates import find_date
+from kg.language.numbers import parse_number, qualifier_of
 
 
 @pytest.mark.parametrize("text,value", [

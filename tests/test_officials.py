@@ -1,6 +1,6 @@
-from kg.records import place_key
-from kg.rules.officials import Context, PlaceRef, find_people
-from kg.rules.places import PlaceFinder, chain_of
+from kg.extract.records import place_key
+from kg.extract.rules.officials import Context, PlaceRef, find_people
+from kg.extract.rules.places import PlaceFinder, chain_of
 
 
 def people(gaz, text, home_name="湖州市"):

@@ -1,7 +1,7 @@
 """Place rules, on sentences written for the tests."""
-from kg.rules.home import resolve_home
-from kg.rules.places import PlaceFinder, hits_to_places
-from kg.rules.text import Sentences
+from kg.extract.rules.home import resolve_home
+from kg.extract.rules.places import PlaceFinder, hits_to_places
+from kg.language.text import Sentences
 
 
 def names(gaz, text, home_name=None):

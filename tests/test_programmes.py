@@ -1,4 +1,4 @@
-from kg.rules.programmes import find_programmes
+from kg.extract.rules.programmes import find_programmes
 
 
 def names(text):

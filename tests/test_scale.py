@@ -10,8 +10,8 @@ import networkx as nx
 import pytest
 
 from conftest import ROOT, run_kg
-from kg.export import read_graph, write_graphml, write_node_link
-from kg.graph import same_graph
+from kg.graph.export import read_graph, write_graphml, write_node_link
+from kg.graph.schema import same_graph
 
 SEEDS = sorted((ROOT / "seeds").glob("*.txt"))
 
@@ -70,7 +70,7 @@ def test_an_edited_article_is_extracted_again(tmp_path):
 
 
 def test_cache_keeps_one_extractor_version(tmp_path):
-    from kg.cache import ExtractionCache, extractor_version
+    from kg.runtime.cache import ExtractionCache, extractor_version
     from kg.settings import load_settings
 
     assert extractor_version(load_settings(segmenter="pkuseg")) != extractor_version(load_settings(segmenter="char"))
@@ -83,7 +83,7 @@ def test_cache_keeps_one_extractor_version(tmp_path):
 
 
 def test_input_key_is_the_content_and_name():
-    from kg.cache import input_key
+    from kg.runtime.cache import input_key
     from loaders import RawInput
 
     a = RawInput("a.txt", "全市建成驿站30个。".encode(), "file")
@@ -111,7 +111,7 @@ def test_dask_cluster_builds_the_same_graph(seeds_out, tmp_path):
         proc = build(ROOT / "seeds", tmp_path / "out", "--engine", "dask", "--scheduler", cluster.scheduler_address,
                      "--no-cache", env={"KG_BATCH_SIZE": "1"})
         with Client(cluster) as client:
-            ran = client.run(lambda: "kg.nlp" in sys.modules and sys.modules["kg.nlp"].get_nlp.cache_info().currsize)
+            ran = client.run(lambda: "kg.extract.pipeline" in sys.modules and sys.modules["kg.extract.pipeline"].get_nlp.cache_info().currsize)
     assert summary(proc)["extracted now"] == 5
     assert len(ran) == 2 and all(ran.values()), ran  # both workers loaded a pipeline and extracted
     assert_same_build(tmp_path / "out", seeds_out)
@@ -142,7 +142,7 @@ class _DyingEngine:
     name, parallelism = "dying", 1
 
     def __init__(self):
-        from kg.engines import InProcess
+        from kg.runtime.engines import InProcess
 
         self.inner, self.calls = InProcess(None, 2), 0
 
@@ -160,7 +160,7 @@ class _DyingEngine:
 
 @pytest.mark.pipeline
 def test_a_dead_worker_reports_its_articles_and_the_build_goes_on(tmp_path):
-    from kg.build import build as run_build
+    from kg.runtime.build import build as run_build
     from kg.settings import load_settings
 
     corpus = tmp_path / "corpus"

@@ -6,8 +6,9 @@ import json
 import pytest
 
 from conftest import ROOT
-from kg import segmenter
-from kg.models import ModelMissing, extract_model, fetch_pkuseg_sdist, load_tokenizer_pipeline
+from kg.errors import ModelFormatError
+from kg.extract import segmenter
+from kg.extract.provision import ModelMissing, extract_model, fetch_pkuseg_sdist, load_tokenizer_pipeline
 from kg.settings import load_settings
 
 SENTENCES = [
@@ -81,7 +82,7 @@ def test_save_then_load_round_trips(tmp_path, original):
     meta = json.loads((tmp_path / "m" / "processors.json").read_text(encoding="utf-8"))
     meta["format"] = segmenter.FORMAT + 1
     (tmp_path / "m" / "processors.json").write_text(json.dumps(meta), encoding="utf-8")
-    with pytest.raises(ValueError, match="kg setup"):
+    with pytest.raises(ModelFormatError, match="kg setup"):
         segmenter.load(tmp_path / "m")
 
 

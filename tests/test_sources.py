@@ -2,7 +2,7 @@
 import json
 
 from kg.settings import load_settings
-from loaders import Article, LoadError, iter_articles
+from loaders import Article, BadInput, iter_articles
 
 BODY = "我县扎实开展党史学习教育，全县共组织宣讲120场，覆盖群众3万人次。"
 
@@ -23,7 +23,7 @@ def test_folder_with_every_kind_of_bad_input(tmp_path):
              '{"text": "broken', json.dumps({"title": "no text"}), json.dumps([1, 2])]
     (tmp_path / "batch.jsonl").write_text("\n".join(lines), encoding="utf-8")
     items = _read(tmp_path)
-    errors = {e.source: e.reason for e in items if isinstance(e, LoadError)}
+    errors = {e.source: e.reason for e in items if isinstance(e, BadInput)}
     good = {a.source: a for a in items if isinstance(a, Article)}
     assert set(good) == {"ok.txt", "gbk.txt", "big5.txt", "batch.jsonl:1"}
     assert good["gbk.txt"].text == BODY

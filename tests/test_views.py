@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 
 from conftest import run_kg
-from kg.export import read_graph
+from kg.graph.export import read_graph
 from kg.views import write_views
 from kg.views.select import in_edges, kind_of, out_edges, page_name
 

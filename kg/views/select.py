@@ -14,6 +14,8 @@ from itertools import chain
 
 import networkx as nx
 
+from kg.graph.schema import labels_of
+
 
 @dataclass
 class View:
@@ -34,8 +36,8 @@ def page_name(kind: str, node_id: str) -> str:
 
 # -- reading the graph ----------------------------------------------------------------------
 def kind_of(g: nx.MultiDiGraph, n: str) -> str:
-    labels = str(g.nodes[n].get("labels", "")).split(":")
-    return "City" if "City" in labels else next((x for x in labels if x), "Node")
+    labels = labels_of(g.nodes[n])
+    return "City" if "City" in labels else next(iter(labels), "Node")
 
 
 def name_of(g: nx.MultiDiGraph, n: str) -> str:

@@ -1,0 +1,29 @@
+"""spaCy components of kg, one factory per module; importing this registers them.
+
+Order in the pipeline: kg_sentences → kg_home_city → kg_places → kg_officials →
+kg_programmes → kg_metrics. Each reads the Doc's text on character offsets and
+writes plain records (``kg.extract.records``) to a ``Doc._`` attribute and spans to
+``doc.spans`` (via ``Doc.char_span``, so a token boundary never hides an entity).
+"""
+from spacy.tokens import Doc
+
+PIPELINE = ("kg_sentences", "kg_home_city", "kg_places", "kg_officials", "kg_programmes", "kg_metrics")
+
+for _name in ("kg_meta", "kg_sentences", "kg_home", "kg_place_hits", "kg_places", "kg_officials", "kg_persons",
+              "kg_programmes", "kg_metrics"):
+    if not Doc.has_extension(_name):
+        Doc.set_extension(_name, default=None)
+
+
+def add_spans(doc: Doc, key: str, items) -> None:
+    """Record (start, end, label) character ranges as a SpanGroup."""
+    spans, n = [], len(doc._.kg_sentences.text)  # Doc.text would join every token again
+    for start, end, label in items:
+        if 0 <= start < end <= n:
+            span = doc.char_span(start, end, label=label, alignment_mode="expand")
+            if span is not None:
+                spans.append(span)
+    doc.spans[key] = spans
+
+
+from kg.extract.components import sentences, home_city, places, officials, programmes, metrics  # noqa: E402,F401

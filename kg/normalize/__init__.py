@@ -1,1 +1,0 @@
-"""Pure normalization functions: no pipeline, no state, easy to test."""
