@@ -32,6 +32,7 @@ sys.path.insert(0, str(ROOT))
 
 from kg.extract.gazetteer import Gazetteer, load_gazetteer  # noqa: E402
 from kg.language.text import split_sentences  # noqa: E402
+from kg.language.units import strip_unit_suffix  # noqa: E402
 
 SURNAMES = "王李张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗梁宋郑谢韩唐冯于董萧程曹袁邓许傅沈曾彭吕苏卢蒋蔡贾丁魏薛叶阎余潘杜戴夏钟汪田任姜范方石姚谭廖邹熊金陆郝孔白崔康毛邱秦江史顾侯邵孟龙万段雷钱汤尹黎易常武乔贺赖龚文"
 GIVEN = "建国明华伟强军平志刚红英海涛磊洪杰文斌丽敏静立新春晓东光辉宏亮永宁德胜利民福生荣庆玉兰秀云峰学成凯锋波"
@@ -57,7 +58,7 @@ class Target:
 
 
 def short_of(gaz: Gazetteer, idx: int) -> str:
-    return gaz.shorts[idx] or re.sub(r"(特别行政区|自治区|自治州|自治县|地区|省|市|县|区|盟|旗)$", "", gaz.names[idx])
+    return gaz.short(idx) or strip_unit_suffix(gaz.name(idx))
 
 
 def templates_from_seeds(seeds: Path) -> list[Template]:
@@ -75,10 +76,10 @@ def templates_from_seeds(seeds: Path) -> list[Template]:
         home = next((p for p in rec["places"] if p["adcode"] and f"place:{p['adcode']}" == rec["home"]), None)
         if home is None:
             continue
-        chain_ids = [gaz.by_name[c["name"]][0] for c in home["chain"] if c["name"] in gaz.by_name]
+        chain_ids = [gaz.named(c["name"])[0] for c in home["chain"] if gaz.named(c["name"])]
         slots: dict[str, str] = {}
         for k, idx in enumerate(chain_ids):
-            slots[gaz.names[idx]] = f"c{k}"
+            slots[gaz.name(idx)] = f"c{k}"
             slots.setdefault(short_of(gaz, idx), f"c{k}s")
         below = [p for p in rec["places"] if len(p["chain"]) > len(home["chain"])
                  and [c["name"] for c in p["chain"][:len(home["chain"])]] == [c["name"] for c in home["chain"]]]
@@ -95,7 +96,7 @@ def templates_from_seeds(seeds: Path) -> list[Template]:
         pattern = re.compile("|".join(map(re.escape, names)))
         fill = lambda text: pattern.sub(lambda m: SLOT + slots[m.group()] + SLOT, text)  # noqa: E731
         sentences = [fill(article.text[s:e].strip()) for s, e in split_sentences(article.text)]
-        levels = tuple(gaz.levels[i] for i in chain_ids)
+        levels = tuple(gaz.depth(i) for i in chain_ids)
         out.append(Template(fill(article.title or ""), [s for s in sentences if s], levels[-1], levels))
     if not out:
         raise SystemExit(f"no seed in {seeds} has a home unit kg can resolve")
@@ -104,14 +105,11 @@ def templates_from_seeds(seeds: Path) -> list[Template]:
 
 def targets(gaz: Gazetteer, level: int) -> list[Target]:
     """Units like a seed's home: cities (名…市) at that level, with a unit below to name."""
-    children: dict[int, list[int]] = {}
-    for i, p in enumerate(gaz.parents):
-        if p >= 0 and gaz.levels[i] == level + 1:
-            children.setdefault(p, []).append(i)
+    children = {p: [c for c in kids if gaz.depth(c) == level + 1] for p, kids in gaz.children().items()}
     out = []
-    for i, lv in enumerate(gaz.levels):
-        if lv == level and gaz.names[i].endswith("市") and children.get(i):
-            out.append(Target(list(reversed([i] + gaz.ancestors(i))), children[i]))
+    for i in gaz.units(level):
+        if gaz.name(i).endswith("市") and children.get(i):
+            out.append(Target(list(reversed([i] + gaz.parents_of(i))), children[i]))
     return out
 
 
@@ -149,9 +147,9 @@ class Generator:
             if kind == "c":
                 k = int(rest.rstrip("s"))
                 idx = target.chain[min(k, len(target.chain) - 1)]
-                return short_of(self.gaz, idx) if rest.endswith("s") else self.gaz.names[idx]
+                return short_of(self.gaz, idx) if rest.endswith("s") else self.gaz.name(idx)
             if kind == "b":
-                return self.gaz.names[target.below[int(rest) % len(target.below)]]
+                return self.gaz.name(target.below[int(rest) % len(target.below)])
             if kind == "o" and rest != "person":
                 return self.official(target, rest)
             return persons.setdefault(key, self.name(rng))

@@ -22,12 +22,8 @@ SUBJECTS = ["党组织", "党员干部", "群众满意度", "专项整治任务"
 
 def _cities(rng: random.Random, n: int) -> list[list[PlaceLevel]]:
     gaz = load_gazetteer()
-    prefectures = [i for i, lv in enumerate(gaz.levels) if gaz.unit(i).level == "prefecture"]
-    chains = []
-    for i in rng.sample(prefectures, k=min(n, len(prefectures))):
-        units = [gaz.unit(j) for j in reversed([i] + gaz.ancestors(i))]
-        chains.append([PlaceLevel(u.name, u.level, u.adcode) for u in units])
-    return chains
+    prefectures = gaz.units(depth=1)
+    return [gaz.chain(i) for i in rng.sample(prefectures, k=min(n, len(prefectures)))]
 
 
 def synthetic_graph(n_articles: int, n_cities: int = 300, seed: int = 1) -> nx.MultiDiGraph:

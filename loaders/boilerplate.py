@@ -10,7 +10,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-_NAME = r"[\u4e00-\u9fff·]{2,4}"
+from kg.language.dates import find_full_date, starts_with_date
+from kg.language.text import HAN
+
+_NAME = r"[" + HAN + r"·]{2,4}"
 
 _FOOTER = re.compile(
     r"版权|免责声明|copyright|©|ICP备|ICP证|保留所有|批准文号|网站介绍|广告服务|联系方式|法律声明|"
@@ -22,7 +25,6 @@ _META = re.compile(
     r"^[\[【(（]?\s*(责任编辑|编辑|责编|审核|校对|来源|作者|记者|通讯员|标签|稿源|发布时间|发布日期|时间|日期)\s*[:：]"
 )
 _BYLINE = re.compile(r"^□|^■|^(本报|本台|本网)?(记者|通讯员)\s*" + _NAME + r"|(融媒体中心|日报|新闻网|报社|电视台)\s*(记者|通讯员)")
-_DATE_LINE = re.compile(r"^\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?(\s+\d{1,2}:\d{2}(:\d{2})?)?")
 
 
 @dataclass
@@ -40,7 +42,7 @@ def is_boilerplate(line: str) -> bool:
     """A line that is page chrome wherever it stands."""
     return bool(_FOOTER.search(line) or _META.search(line) or _BYLINE.search(line)
                 or (_CRUMB.search(line) and not _is_sentence(line))
-                or (_DATE_LINE.match(line) and not _is_sentence(line)) or line.endswith("首页"))
+                or (starts_with_date(line) and not _is_sentence(line)) or line.endswith("首页"))
 
 
 def split_page(text: str) -> PageParts:
@@ -75,12 +77,11 @@ def split_page(text: str) -> PageParts:
     return PageParts(body=body, boilerplate=boiler, meta=mine_metadata(boiler))
 
 
-_DATE = re.compile(r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})")
-_SOURCE = re.compile(r"(?:来源|稿源)\s*[:：]\s*([\u4e00-\u9fffA-Za-z0-9·]{2,20})")
+_SOURCE = re.compile(r"(?:来源|稿源)\s*[:：]\s*([" + HAN + r"A-Za-z0-9·]{2,20})")
 _EDITOR = re.compile(r"(?:责任编辑|编辑|责编)\s*[:：]\s*(" + _NAME + r")")
 _AUTHOR = re.compile(r"(?:作者|记者|通讯员)\s*[:：]?\s*((?:" + _NAME + r"[\s、，,]*)+)")
 _BOX_BYLINE = re.compile(r"^[□■]\s*(?:本报|本台|本网)?(?:记者|通讯员)?\s*((?:" + _NAME + r"[\s、，,]*)+)$")
-_PUBLISHER = re.compile(r"([\u4e00-\u9fff]{2,12}?(?:新闻网|日报|晚报|融媒体中心|电视台|广播电视台|新闻中心|在线))")
+_PUBLISHER = re.compile(r"([" + HAN + r"]{2,12}?(?:新闻网|日报|晚报|融媒体中心|电视台|广播电视台|新闻中心|在线))")
 
 
 def _names(chunk: str) -> list[str]:
@@ -91,10 +92,8 @@ def mine_metadata(lines: list[str]) -> dict:
     """Publisher, reporters, editors and date from header/footer lines."""
     meta: dict = {"reporters": [], "editors": []}
     for line in lines:
-        if "date" not in meta and (m := _DATE.search(line)) and (_DATE_LINE.match(line) or _META.search(line)):
-            y, mo, d = (int(x) for x in m.groups())
-            if 1949 < y < 2100 and 1 <= mo <= 12 and 1 <= d <= 31:
-                meta["date"] = f"{y:04d}-{mo:02d}-{d:02d}"
+        if "date" not in meta and (starts_with_date(line) or _META.search(line)) and (day := find_full_date(line)):
+            meta["date"] = day
         if "publisher" not in meta and (m := _SOURCE.search(line)):
             meta["publisher"] = m.group(1)
         for m in _EDITOR.finditer(line):

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, Iterator
 
+from kg.language.dates import parse_date
 from kg.settings import Settings, load_settings
 from loaders.article import Article, BadInput
 from loaders.boilerplate import split_page
@@ -150,19 +151,6 @@ def _read_json_line(raw: RawInput) -> Article | BadInput:
     return _build(str(rid) if rid else where, text, meta)
 
 
-_ISO = re.compile(r"(\d{4})(?:[-/.年](\d{1,2}))?(?:[-/.月](\d{1,2}))?")
-
-
-def _iso(date: str | None) -> str | None:
-    if not date:
-        return None
-    m = _ISO.search(str(date))
-    if not m:
-        return None
-    y, mo, d = m.groups()
-    return "-".join([y] + [f"{int(x):02d}" for x in (mo, d) if x])
-
-
 def _build(source: str, raw_text: str, meta: dict) -> Article | BadInput:
     text = clean_text(raw_text)
     if not text:
@@ -177,7 +165,7 @@ def _build(source: str, raw_text: str, meta: dict) -> Article | BadInput:
         source=source,
         text=body,
         title=clean_text(title) if title else None,
-        date=_iso(meta.get("date")) or mined.get("date"),
+        date=parse_date(meta.get("date")) or mined.get("date"),
         publisher=meta.get("publisher") or mined.get("publisher"),
         url=meta.get("url"),
         reporters=mined.get("reporters", []),

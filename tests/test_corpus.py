@@ -47,5 +47,5 @@ def test_a_citys_post_has_the_same_holder_in_every_article(gen):
 def test_articles_are_about_real_units(gen, gaz):
     for lv, targets in gen.targets.items():
         for t in targets[:50]:
-            assert gaz.levels[t.chain[-1]] == lv and gaz.names[t.chain[-1]].endswith("市")
-            assert all(gaz.parents[b] == t.chain[-1] for b in t.below)
+            assert gaz.depth(t.chain[-1]) == lv and gaz.name(t.chain[-1]).endswith("市")
+            assert all(gaz.parents_of(b)[0] == t.chain[-1] for b in t.below)

@@ -1,11 +1,11 @@
 from kg.extract.records import place_key
 from kg.extract.rules.officials import Context, PlaceRef, find_people
-from kg.extract.rules.places import PlaceFinder, chain_of
+from kg.extract.rules.places import PlaceFinder
 
 
 def people(gaz, text, home_name="湖州市"):
-    home = gaz.by_name[home_name][0]
-    chain = chain_of(gaz, home)
+    home = gaz.named(home_name)[0]
+    chain = gaz.chain(home)
     hits = PlaceFinder(gaz).find(text, home)
     refs = [PlaceRef(h.start, h.end, place_key(h.chain), h.chain[-1].level, h.chain[-1].name) for h in hits
             if h.kind != "ref"]

@@ -5,7 +5,7 @@ from kg.language.text import Sentences
 
 
 def names(gaz, text, home_name=None):
-    home = gaz.by_name[home_name][0] if home_name else None
+    home = gaz.named(home_name)[0] if home_name else None
     places = hits_to_places(PlaceFinder(gaz).find(text, home), Sentences.of(text))
     return {p.name: p for p in places}
 
@@ -64,6 +64,6 @@ def test_development_zone_with_a_street_under_it(gaz):
 def test_home_city_from_chrome_and_self_reference(gaz):
     body = "我市召开会议。会上，市委要求各县区抓落实。长沙市委有关负责人出席。"
     res = resolve_home(body, gaz, title="某标题", chrome=["浏阳市融媒体中心记者 张三"], publisher=None)
-    assert gaz.names[res.idx] == "浏阳市"  # the county-level city, not its prefecture
+    assert gaz.name(res.idx) == "浏阳市"  # the county-level city, not its prefecture
     res = resolve_home("我县全面推进乡村振兴，县委书记调研。", gaz, title="安吉县召开大会")
-    assert gaz.names[res.idx] == "安吉县"
+    assert gaz.name(res.idx) == "安吉县"

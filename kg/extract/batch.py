@@ -16,7 +16,6 @@ from spacy.tokens import Doc
 
 from kg.extract.gazetteer import load_gazetteer
 from kg.extract.records import Extraction, Organization, Place, place_key
-from kg.extract.rules.places import chain_of
 from loaders.article import Article, BadInput
 from loaders.sources import RawInput, read_input
 
@@ -34,7 +33,7 @@ def to_extraction(doc: Doc, article: Article) -> Extraction:
     places = list(doc._.kg_places or [])
     home_key = None
     if home is not None:
-        chain = chain_of(gaz, home)
+        chain = gaz.chain(home)
         home_key = place_key(chain)
         if all(p.key != home_key for p in places):  # named only in the title or page chrome
             places.append(Place(chain[-1].name, chain[-1].level, chain[-1].adcode, chain))

@@ -13,50 +13,45 @@ import io
 import pickle
 import zipfile
 from array import array
-from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
 from kg.errors import GazetteerError
+from kg.extract.records import PlaceLevel
+from kg.language.units import LEVELS, is_city
 
-LEVELS = ("province", "prefecture", "county", "township", "village")
-_FORMAT = 4  # bump when the pickled layout changes
-
-
-@dataclass(frozen=True)
-class Unit:
-    """One administrative unit, as the rest of kg sees it."""
-
-    idx: int
-    name: str
-    level: str
-    adcode: str | None
-    short: str | None
-    parent: int  # -1 for a province
-
-    @property
-    def is_city(self) -> bool:
-        """City label: prefecture-level units, county-level cities, municipalities (SCHEMA.md)."""
-        return self.level == "prefecture" or (self.level in ("county", "province") and self.name.endswith("市"))
+_FORMAT = 5  # bump when the pickled layout changes
 
 
 class Gazetteer:
-    """Parallel arrays plus name and short-name indexes.
+    """China's administrative units, numbered ``0 … len-1``, with name indexes.
 
-    Every build and every worker process holds one, so it is kept compact:
-    levels, parents and adcodes are machine arrays (a 12-digit adcode is an
-    int64, not a 60-byte string), index values are tuples.
+    Rules ask it questions (:meth:`named`, :meth:`parents_of`, :meth:`province_of`,
+    :meth:`is_city`, :meth:`chain` …) and never index its tables, so the layout
+    can change without touching a rule. Every build and every worker process
+    holds one, so it is kept compact: levels, parents and adcodes are machine
+    arrays (a 12-digit adcode is an int64, not a 60-byte string), index values
+    are tuples.
+
+    >>> gaz = Gazetteer.from_lines(["山东省\t370000\t山东", "\t德州市\t371400\t德州",
+    ...                             "\t\t乐陵市\t371481\t乐陵"], source="example")
+    >>> [gaz.name(i) for i in gaz.named("乐陵市")], gaz.short_named("德州")
+    (['乐陵市'], (1,))
+    >>> [gaz.name(i) for i in gaz.parents_of(2)], gaz.name(gaz.province_of(2)), gaz.is_city(2)
+    (['德州市', '山东省'], '山东省', True)
+    >>> [(c.name, c.level) for c in gaz.chain(2)]
+    [('山东省', 'province'), ('德州市', 'prefecture'), ('乐陵市', 'county')]
     """
 
     def __init__(self, names, levels, parents, adcodes, shorts, source: str):
-        self.names: list[str] = names
-        self.levels = array("b", levels)
-        self.parents = array("i", parents)
+        self._names: list[str] = names
+        self._levels = array("b", levels)
+        self._parents = array("i", parents)
         bad = next((a for a in adcodes if a is not None and not (a.isdigit() and a[0] != "0")), None)
         if bad is not None:
             raise GazetteerError(f"{source}: adcode {bad!r} is not a number")
         self._adcodes = array("q", [int(a) if a else 0 for a in adcodes])
-        self.shorts: list[str | None] = shorts
+        self._shorts: list[str | None] = shorts
         self.source = source
         by_name: dict[str, list[int]] = {}
         by_short: dict[str, list[int]] = {}
@@ -64,33 +59,91 @@ class Gazetteer:
             by_name.setdefault(name, []).append(i)
             if shorts[i] and len(shorts[i]) >= 2 and shorts[i] != name:
                 by_short.setdefault(shorts[i], []).append(i)
-        self.by_name: dict[str, tuple[int, ...]] = {k: tuple(v) for k, v in by_name.items()}
-        self.by_short: dict[str, tuple[int, ...]] = {k: tuple(v) for k, v in by_short.items()}
+        self._by_name: dict[str, tuple[int, ...]] = {k: tuple(v) for k, v in by_name.items()}
+        self._by_short: dict[str, tuple[int, ...]] = {k: tuple(v) for k, v in by_short.items()}
         self.max_len = max(len(n) for n in names)
         # Longest full or short name starting with each two-character prefix: a
         # scan position whose prefix is absent needs no lookup at all.
-        self.longest_from: dict[str, int] = {}
-        for name in (*self.by_name, *self.by_short):
+        self._longest_from: dict[str, int] = {}
+        for name in (*self._by_name, *self._by_short):
             key = name[:2]
-            if len(name) > self.longest_from.get(key, 0):
-                self.longest_from[key] = len(name)
+            if len(name) > self._longest_from.get(key, 0):
+                self._longest_from[key] = len(name)
+
+    # -- one unit -----------------------------------------------------------------------
+    def __len__(self) -> int:
+        return len(self._names)
+
+    def name(self, idx: int) -> str:
+        return self._names[idx]
+
+    def short(self, idx: int) -> str | None:
+        """JioNLP's short form (德州 for 德州市), if it has one."""
+        return self._shorts[idx]
+
+    def depth(self, idx: int) -> int:
+        """0 province, 1 prefecture, 2 county, 3 township, 4 village."""
+        return self._levels[idx]
+
+    def level(self, idx: int) -> str:
+        return LEVELS[self._levels[idx]]
 
     def adcode(self, idx: int) -> str | None:
         code = self._adcodes[idx]
         return str(code) if code else None
 
-    def unit(self, idx: int) -> Unit:
-        return Unit(idx, self.names[idx], LEVELS[self.levels[idx]], self.adcode(idx), self.shorts[idx], self.parents[idx])
+    def is_city(self, idx: int) -> bool:
+        """The schema's ``City`` label (:func:`kg.language.units.is_city`)."""
+        return is_city(self._names[idx], self.level(idx))
 
-    def lookup(self, name: str) -> list[Unit]:
-        return [self.unit(i) for i in self.by_name.get(name, ())]
-
-    def ancestors(self, idx: int) -> list[int]:
+    # -- the hierarchy --------------------------------------------------------------------
+    def parents_of(self, idx: int) -> list[int]:
         """Parents from the nearest up to the province."""
         out = []
-        while (idx := self.parents[idx]) >= 0:
+        while (idx := self._parents[idx]) >= 0:
             out.append(idx)
         return out
+
+    def province_of(self, idx: int) -> int:
+        """The province-level unit above ``idx`` (``idx`` itself for a province)."""
+        while (parent := self._parents[idx]) >= 0:
+            idx = parent
+        return idx
+
+    def chain(self, idx: int) -> list[PlaceLevel]:
+        """The unit and its parents as records, province first."""
+        ids = [idx] + self.parents_of(idx)
+        return [PlaceLevel(self._names[i], LEVELS[self._levels[i]], self.adcode(i)) for i in reversed(ids)]
+
+    def units(self, depth: int) -> list[int]:
+        """Every unit at one depth."""
+        return [i for i, lv in enumerate(self._levels) if lv == depth]
+
+    def children(self) -> dict[int, list[int]]:
+        """Each unit's direct children (computed; for tools, not for the hot path)."""
+        out: dict[int, list[int]] = {}
+        for i, p in enumerate(self._parents):
+            if p >= 0:
+                out.setdefault(p, []).append(i)
+        return out
+
+    # -- names ------------------------------------------------------------------------------
+    def named(self, name: str) -> tuple[int, ...]:
+        """Units whose full name is ``name`` (there are dozens of 东风村)."""
+        return self._by_name.get(name, ())
+
+    def short_named(self, short: str) -> tuple[int, ...]:
+        """Units whose short name is ``short`` (德州 → 德州市)."""
+        return self._by_short.get(short, ())
+
+    def longest_name_from(self, prefix: str) -> int:
+        """Length of the longest full or short name starting with these two characters; 0 if none."""
+        return self._longest_from.get(prefix, 0)
+
+    def words(self, max_depth: int) -> set[str]:
+        """Full and short names of the units down to ``max_depth``."""
+        out = {n for n, lv in zip(self._names, self._levels) if lv <= max_depth}
+        return out | {s for s, lv in zip(self._shorts, self._levels) if s and lv <= max_depth}
 
     # -- building -----------------------------------------------------------------
     @classmethod

@@ -9,7 +9,7 @@ from spacy.language import Language
 
 from kg.extract.gazetteer import load_gazetteer
 from kg.extract.provision import load_tokenizer_pipeline
-from kg.extract.rules.officials import POST
+from kg.language.titles import COMMON_TITLES, POSTS
 from kg.settings import Settings, load_settings
 
 
@@ -18,10 +18,8 @@ def user_dictionary() -> list[str]:
     their short forms, and the common titles. Matching does not depend on it
     (it is on characters), but cleaner tokens help the name checks."""
     gaz = load_gazetteer()
-    words = {n for n, lv in zip(gaz.names, gaz.levels) if lv <= 2}
-    words |= {s for s, lv in zip(gaz.shorts, gaz.levels) if s and lv <= 2}
-    words |= set(POST.strip("(?:)").split("|"))
-    words |= {"市委书记", "市委副书记", "市委常委", "省委常委", "县委书记", "区委书记", "村党委书记", "党支部书记"}
+    words = gaz.words(max_depth=2)
+    words |= set(POSTS) | set(COMMON_TITLES)
     return sorted(w for w in words if len(w) >= 2)
 
 

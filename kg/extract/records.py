@@ -42,14 +42,6 @@ class Place:
     def key(self) -> str:
         return place_key(self.chain)
 
-    @property
-    def province(self) -> str | None:
-        return self.chain[0].name if self.chain and self.chain[0].level == "province" else None
-
-    @property
-    def is_city(self) -> bool:
-        return self.level == "prefecture" or (self.level in ("county", "province") and self.name.endswith("市"))
-
 
 def place_key(chain: list[PlaceLevel]) -> str:
     last = chain[-1]

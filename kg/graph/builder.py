@@ -14,6 +14,7 @@ import networkx as nx
 from kg.extract.records import Extraction, Mention, place_key, stable_id
 from kg.errors import GraphError
 from kg.graph.schema import label_string
+from kg.language.units import is_city
 
 
 
@@ -113,8 +114,8 @@ class GraphBuilder:
         parent = None
         for i, level in enumerate(chain):
             sub = chain[: i + 1]
-            is_city = level.level == "prefecture" or (level.level in ("county", "province") and level.name.endswith("市"))
-            pid = self._node(place_key(sub), ["Place", "City"] if is_city else ["Place"], name=level.name,
+            labels = ["Place", "City"] if is_city(level.name, level.level) else ["Place"]
+            pid = self._node(place_key(sub), labels, name=level.name,
                              level=level.level, adcode=level.adcode, province=chain[0].name)
             if parent:
                 self._edge(pid, parent, "PART_OF")

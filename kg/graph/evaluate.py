@@ -16,8 +16,8 @@ from pathlib import Path
 import networkx as nx
 
 from kg.graph.schema import labels_of
+from kg.language.units import strip_unit_suffix
 
-_SUFFIX = re.compile(r"(特别行政区|维吾尔自治区|壮族自治区|回族自治区|自治区|自治州|自治县|自治旗|省|市|盟|县|区|旗|镇|乡|街道|嘎查村|嘎查|村|社区)$")
 _QUOTES = "“”\"'‘’「」『』《》〈〉【】"
 
 
@@ -27,9 +27,7 @@ def norm(s) -> str:
 
 
 def place_name(s) -> str:
-    s = norm(s)
-    stem = _SUFFIX.sub("", s)
-    return stem if len(stem) >= 2 else s
+    return strip_unit_suffix(norm(s))
 
 
 @dataclass

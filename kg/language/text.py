@@ -1,11 +1,25 @@
-"""Shared text helpers: sentences, quotes, character classes."""
+"""Characters, quotes and sentences of Chinese news text.
+
+>>> split_sentences("全市开展活动。群众满意！下一段")
+[(0, 7), (7, 12), (12, 15)]
+>>> quoted_spans("开展“三单两榜”活动")
+[(3, 7)]
+"""
 from __future__ import annotations
 
 import bisect
 import re
 from dataclasses import dataclass
 
-HAN = r"\u4e00-\u9fff"
+HAN = r"\u4e00-\u9fff"                                      # CJK Unified Ideographs, as a regex class body
+CJK = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"             # with Extension A and compatibility ideographs
+
+
+def is_han(ch: str) -> bool:
+    """A CJK unified ideograph (the characters names and places are written in)."""
+    return "\u4e00" <= ch <= "\u9fff"
+
+
 _SENT_END = re.compile(r"[。！？!?；]+[”’」』)）]*|\n+")
 OPEN_QUOTES = "“‘「『《"
 CLOSE_QUOTES = "”’」』》"

@@ -4,6 +4,12 @@ Order in the pipeline: kg_sentences → kg_home_city → kg_places → kg_offici
 kg_programmes → kg_metrics. Each reads the Doc's text on character offsets and
 writes plain records (``kg.extract.records``) to a ``Doc._`` attribute and spans to
 ``doc.spans`` (via ``Doc.char_span``, so a token boundary never hides an entity).
+Each factory declares what it ``assigns`` and ``requires``, so
+``nlp.analyze_pipes()`` shows the contract and warns when the order breaks it
+(``tests/unit/extract/test_components.py`` checks there is no problem), and a
+``default_config`` for what can be changed without code (``nlp.add_pipe(name,
+config={...})``). ``doc._.kg_meta`` (title, publisher, page chrome) is set by
+the caller, :func:`kg.extract.batch.extract`, before the pipeline runs.
 """
 from spacy.tokens import Doc
 

@@ -8,13 +8,16 @@ from kg.extract.rules.places import PlaceFinder, hits_to_places
 from kg.language.text import Sentences
 
 
-@Language.factory("kg_places")
-def make_places(nlp: Language, name: str):
-    return Places()
+@Language.factory("kg_places", assigns=["doc._.kg_places", "doc._.kg_place_hits", "doc.spans"],
+                  requires=["doc._.kg_sentences", "doc._.kg_home"],
+                  default_config={"spans_key": "places"})
+def make_places(nlp: Language, name: str, spans_key: str):
+    return Places(spans_key)
 
 
 class Places:
-    def __init__(self):
+    def __init__(self, spans_key: str):
+        self.spans_key = spans_key
         self.finder = PlaceFinder(load_gazetteer())
 
     def __call__(self, doc: Doc) -> Doc:
@@ -37,6 +40,6 @@ class Places:
                     places.append(p)
         doc._.kg_place_hits = hits
         doc._.kg_places = places
-        add_spans(doc, "places", [(h.start, h.end, h.chain[-1].level.upper()) for h in hits if h.kind != "ref"])
+        add_spans(doc, self.spans_key, [(h.start, h.end, h.chain[-1].level.upper()) for h in hits if h.kind != "ref"])
         return doc
 

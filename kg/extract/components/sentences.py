@@ -13,7 +13,7 @@ from spacy.tokens import Doc
 from kg.language.text import Sentences, split_sentences
 
 
-@Language.factory("kg_sentences")
+@Language.factory("kg_sentences", assigns=["token.is_sent_start", "doc._.kg_sentences"])
 def make_sentences(nlp: Language, name: str):
     return SentenceSetter()
 

@@ -8,21 +8,23 @@ prefecture when both are prominent: reports name their superiors too.
 """
 from __future__ import annotations
 
-import re
 from collections import Counter
 from dataclasses import dataclass
 
 from kg.extract.gazetteer import Gazetteer
-from kg.extract.rules.places import _non_overlapping, scan_candidates
+from kg.language.units import SELF_REFERENCE, self_reference_pattern
+from kg.extract.rules.places import non_overlapping, scan_candidates
 
-SELF_REFERENCE = {
-    "市": re.compile(r"我市|全市|市委|市政府|本市"),
-    "县": re.compile(r"我县|全县|县委|县政府|本县"),
-    "区": re.compile(r"我区|全区|区委|区政府"),
-    "旗": re.compile(r"我旗|全旗|旗委"),
-    "省": re.compile(r"我省|全省"),
-}
 WEIGHT_TITLE, WEIGHT_CHROME, WEIGHT_BODY = 4.0, 3.0, 1.0
+
+
+@dataclass(frozen=True)
+class Weights:
+    """How much a city name counts by where it stands."""
+
+    title: float = WEIGHT_TITLE
+    chrome: float = WEIGHT_CHROME
+    body: float = WEIGHT_BODY
 
 
 @dataclass
@@ -33,53 +35,51 @@ class HomeResult:
 
 
 def self_reference_kind(text: str) -> str | None:
-    counts = {k: len(rx.findall(text)) for k, rx in SELF_REFERENCE.items()}
+    """The kind of unit the text calls itself most often (我市/全市/市委 → 市)."""
+    counts = {k: len(self_reference_pattern(k).findall(text)) for k in SELF_REFERENCE}
     kind, n = max(counts.items(), key=lambda kv: kv[1])
     return kind if n else None
 
 
 def _vote(votes: Counter, text: str, gaz: Gazetteer, weight: float) -> None:
-    for c in _non_overlapping(scan_candidates(text, gaz, max_level=2)):
-        ids = [j for j in c.ids if gaz.levels[j] <= 2]
+    for c in non_overlapping(scan_candidates(text, gaz, max_level=2)):
+        ids = [j for j in c.ids if gaz.depth(j) <= 2]
         for j in ids:
             votes[j] += weight / len(ids)
 
 
 def resolve_home(body: str, gaz: Gazetteer, title: str | None = None,
-                 chrome: list[str] | None = None, publisher: str | None = None) -> HomeResult:
+                 chrome: list[str] | None = None, publisher: str | None = None,
+                 weights: Weights = Weights()) -> HomeResult:
     votes: Counter = Counter()
     lines = body.split("\n")
     head = [ln for ln in lines[:4] if ln and (len(ln) <= 40 or ln.startswith("——"))]
     for line in ([title] if title else []) + head:
-        _vote(votes, line, gaz, WEIGHT_TITLE)
+        _vote(votes, line, gaz, weights.title)
     for line in (chrome or []) + ([publisher] if publisher else []):
-        _vote(votes, line, gaz, WEIGHT_CHROME)
-    _vote(votes, body, gaz, WEIGHT_BODY)
+        _vote(votes, line, gaz, weights.chrome)
+    _vote(votes, body, gaz, weights.body)
     kind = self_reference_kind(body)
-
-    def province(j: int) -> int:
-        anc = gaz.ancestors(j)
-        return anc[-1] if anc else j
 
     prov_votes: Counter = Counter()
     for j, v in votes.items():
-        prov_votes[province(j)] += v
+        prov_votes[gaz.province_of(j)] += v
 
     def score(j: int) -> float:
-        s = votes[j] + 0.1 * prov_votes[province(j)]
-        if kind and gaz.names[j].endswith(kind):
+        s = votes[j] + 0.1 * prov_votes[gaz.province_of(j)]
+        if kind and gaz.name(j).endswith(kind):
             s *= 2
         return s
 
-    cities = [j for j in votes if gaz.levels[j] in (1, 2)]
+    cities = [j for j in votes if gaz.depth(j) in (1, 2)]
     if kind == "省" or not cities:
-        provinces = [j for j in votes if gaz.levels[j] == 0]
+        provinces = [j for j in votes if gaz.depth(j) == 0]
         best = max(provinces, key=score, default=None)
         return HomeResult(best, dict(votes), kind)
     best = max(cities, key=score)
-    if gaz.levels[best] == 1:
-        below = [j for j in cities if gaz.levels[j] == 2 and best in gaz.ancestors(j)
-                 and (not kind or gaz.names[j].endswith(kind))]
+    if gaz.depth(best) == 1:
+        below = [j for j in cities if gaz.depth(j) == 2 and best in gaz.parents_of(j)
+                 and (not kind or gaz.name(j).endswith(kind))]
         top = max(below, key=score, default=None)
         if top is not None and score(top) >= 0.6 * score(best):
             best = top

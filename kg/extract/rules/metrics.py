@@ -12,7 +12,8 @@ from __future__ import annotations
 import re
 
 from kg.language.dates import find_date
-from kg.language.numbers import ROMAN, parse_number, qualifier_of
+from kg.language.numbers import (ARABIC_NUMERAL, CN_NUMERAL, FIGURE_MULTIPLIERS, QUALIFIERS_AFTER_COUNTER,
+                                 QUALIFIERS_INSIDE, ROMAN, SPAN_PREFIXES, parse_number, qualifier_of)
 from kg.extract.records import Mention, Metric
 from kg.language.text import HAN, Sentences, inside_any, quoted_spans
 
@@ -33,16 +34,16 @@ UNITS: list[tuple[str, str]] = [
     ("吨", ""), ("米", "饭面"), ("倍", ""), ("种", "植类子地养")
 ]
 _UNIT_ALT = "|".join(re.escape(u) + (f"(?![{neg}])" if neg else "") for u, neg in UNITS)
-_ARABIC = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
-_CN = r"[零〇一二两三四五六七八九十百千]+"
+_ARABIC, _CN = ARABIC_NUMERAL, CN_NUMERAL
 NUMBER = re.compile(
-    r"(?P<num>(?:" + _ARABIC + r")|" + _CN + r"|半)(?P<mult>万亿|万|亿|千)?(?P<q1>余|多)? ?"
-    r"(?P<unit>" + _UNIT_ALT + r")(?P<q2>以上|左右|多|余)?"
+    r"(?P<num>(?:" + _ARABIC + r")|" + _CN + r"|半)(?P<mult>" + "|".join(FIGURE_MULTIPLIERS) + r")?"
+    r"(?P<q1>" + "|".join(QUALIFIERS_INSIDE) + r")? ?"
+    r"(?P<unit>" + _UNIT_ALT + r")(?P<q2>" + "|".join(QUALIFIERS_AFTER_COUNTER) + r")?"
 )
 ROMAN_GRADE = re.compile(r"(劣)?([" + "".join(ROMAN) + r"])类")
 PERCENT_CN = re.compile(r"百分之(" + _CN + r"|" + _ARABIC + r")")
 
-QUAL_BEFORE = re.compile(r"(近|约|大约|将近|接近|超过|超|逾|多于|至少|不少于|不低于|多达)$")
+QUAL_BEFORE = re.compile("(" + "|".join(sorted(SPAN_PREFIXES, key=len, reverse=True)) + ")$")
 FORMULA_AFTER = re.compile(r"^(意识|自信|维护|全面|代表|服务|班子|规定|一|不|有|之|全会|中全会|次全会|大会|届)")
 # 八家湾, 三里屯: a numeral word inside a place name.
 NAME_AFTER = re.compile(r"^[湾村镇屯桥河街路港岭坡沟庄寺]")

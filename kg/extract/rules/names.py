@@ -4,6 +4,8 @@ from __future__ import annotations
 from functools import lru_cache
 from importlib import resources
 
+from kg.language.text import is_han
+
 # Characters that end a name when they follow a two-character name: verbs,
 # prepositions and particles that typically come right after a person
 # (李猛带领, 张涛对, 周辉在, 王萌深受).
@@ -29,12 +31,8 @@ def surnames() -> tuple[frozenset[str], frozenset[str]]:
         if line.startswith("+"):
             compound.update(line[1:].split())
         else:
-            single.update(ch for ch in line if "\u4e00" <= ch <= "\u9fff")
+            single.update(ch for ch in line if is_han(ch))
     return frozenset(single), frozenset(compound)
-
-
-def _han(ch: str) -> bool:
-    return "\u4e00" <= ch <= "\u9fff"
 
 
 def name_at(text: str, i: int, stop: set[str] | None = None) -> str | None:
@@ -53,7 +51,7 @@ def name_at(text: str, i: int, stop: set[str] | None = None) -> str | None:
         return None
     chars = []
     j = i + sur
-    while j < len(text) and _han(text[j]) and len(chars) < 2:
+    while j < len(text) and is_han(text[j]) and len(chars) < 2:
         chars.append(text[j])
         j += 1
     if not chars:

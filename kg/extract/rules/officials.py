@@ -16,28 +16,21 @@ from dataclasses import dataclass, field
 from kg.extract.records import Mention, Official, Person, Title
 from kg.extract.rules.names import AFTER_NAME, name_at
 from kg.language.text import HAN, Sentences
+from kg.language.titles import (DEPARTMENT_SUFFIX, DEPARTMENTS, HISTORICAL_WORDS, NATIONAL_POSTS, ORGANIZATIONS,
+                                POSTS, ROLES, alternation, post_head)
+from kg.language.units import TITLE_UNIT_WORDS
 
-LEVEL = r"(?:自治区|省|市|县|区|盟|旗|州|镇|乡|村|社区|街道|嘎查)"
-ORG = (r"(?:党委|党工委|党组|党支部|党总支|总支|支部|纪委监委|纪委|监委|政法委|人大常委会|人大|政协|人民政府|政府|"
-       r"村委会|居委会|委员会|工委|委)")
-DEPT = r"(?:组织部|宣传部|统战部|政法委|办公室|[" + HAN + r"]{1,6}?局)"
-POST = (r"(?:总书记|书记|常委|市长|县长|区长|省长|镇长|乡长|村长|盟长|旗长|州长|主席|主任|部长|局长|组长|秘书长|"
-        r"检察长|院长|厅长|处长|委员)")
+LEVEL = alternation(TITLE_UNIT_WORDS)
+ORG = alternation(ORGANIZATIONS)
+DEPT = "(?:" + "|".join(DEPARTMENTS) + r"|[" + HAN + r"]{1,6}?" + DEPARTMENT_SUFFIX + ")"
+POST = alternation(POSTS)
 UNIT = r"(?:(?:" + LEVEL + r"?" + ORG + DEPT + r"?|" + DEPT + r"|" + LEVEL + r")?(?:常务)?副?" + POST + r")"
 UNIT_RE = re.compile(UNIT)
 UNIT_AT_END = re.compile(UNIT + r"$")
-NATIONAL = re.compile(r"(总书记|总理|副总理|委员长|国家主席)")
-# A clause with these words speaks of the past: a post there makes a historical person.
-HISTORICAL = re.compile(r"时期|年代|战争|烈士|先烈|旧址|生前|已故|革命家|老一辈|当年|红军|解放前|抗战|抗日")
-ROLES = [
-    ("村民党员", "party member"), ("老党员", "party member"), ("党员", "party member"), ("村民", "villager"),
-    ("居民", "resident"), ("市民", "resident"), ("农民", "villager"), ("志愿者", "volunteer"),
-    ("记者", "reporter"), ("通讯员", "reporter"), ("网格员", "resident"), ("企业家", "entrepreneur"),
-    ("音乐家", "historical"), ("画家", "artist"), ("作家", "writer"), ("老师", "teacher"), ("教师", "teacher"),
-    ("医生", "doctor"), ("游客", "visitor"),
-]
-ROLE_RE = re.compile("|".join(sorted((r for r, _ in ROLES), key=len, reverse=True)))
-ROLE_OF = dict(ROLES)
+NATIONAL = re.compile("(" + "|".join(NATIONAL_POSTS) + ")")
+HISTORICAL = re.compile("|".join(HISTORICAL_WORDS))
+ROLE_RE = re.compile("|".join(sorted(ROLES, key=len, reverse=True)))
+ROLE_OF = ROLES
 
 
 @dataclass
@@ -82,7 +75,7 @@ def _nearest(ctx: Context, pos: int, levels: tuple[str, ...], sentence: tuple[in
 def _title_place(unit: str, prefix: PlaceRef | None, ctx: Context, pos: int, sent: tuple[int, int]) -> PlaceRef | None:
     if prefix is not None:
         return prefix
-    head = unit.lstrip("常务副")
+    head = post_head(unit)
     if head.startswith(("省", "自治区")):
         return ctx.province
     if head.startswith("盟"):
@@ -216,7 +209,7 @@ def find_people(text: str, ctx: Context, sentences: Sentences | None = None,
 def _titles(units, ctx: Context, pos: int, sent: tuple[int, int]) -> list[Title]:
     titles, last = [], None
     for start, unit, prefix in units:
-        head = unit.lstrip("常务副")
+        head = post_head(unit)
         place = _title_place(unit, prefix, ctx, pos, sent)
         if place is None and not re.match(LEVEL, head) and last is not None:
             place = last  # 省委常委、统战部部长: the department belongs to the same body

@@ -9,11 +9,12 @@ home province count only when their prefecture or province is named too.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
-from kg.extract.gazetteer import LEVELS, Gazetteer
+from kg.extract.gazetteer import Gazetteer
 from kg.extract.records import Mention, Place, PlaceLevel
-from kg.language.text import HAN, Sentences
+from kg.language.units import province_body_pattern, self_reference_pattern
+from kg.language.text import HAN, Sentences, is_han
 
 # A short name followed by one of these is a landform or street, not the unit (杭州湾, 永定河, 中山路).
 FEATURE_AFTER = set("湾江河湖山路街桥港站岛峡口港洋海滩岭峰溪渠泉湖塘坝")
@@ -39,14 +40,10 @@ VILLAGE_AFTER = re.compile(r"([" + HAN + r"]{1,4}?)(社区|嘎查|村)(?![民委
 
 # Bare references to the home city's own bodies or its superiors.
 REFS = [
-    (re.compile(r"省(?=委|政府|纪委|人大|政协|直)|全省|我省"), "province"),
-    (re.compile(r"自治区(?=党委|政府|人大|政协)"), "province"),
-    (re.compile(r"盟委|全盟|我盟|盟行政公署"), "league"),
-    (re.compile(r"州委|全州|我州"), "autonomous_prefecture"),
-    (re.compile(r"我市|全市|市委|市政府|本市"), "home_市"),
-    (re.compile(r"我县|全县|县委|县政府|本县"), "home_县"),
-    (re.compile(r"我区|全区|区委|区政府"), "home_区"),
-    (re.compile(r"我旗|全旗|旗委|旗政府"), "home_旗"),
+    (province_body_pattern(), "province"),
+    (self_reference_pattern("盟"), "league"),
+    (self_reference_pattern("州"), "autonomous_prefecture"),
+    *((self_reference_pattern(kind), f"home_{kind}") for kind in "市县区旗"),
 ]
 
 
@@ -67,7 +64,6 @@ class Hit:
     chain: list[PlaceLevel]
     idx: int | None = None      # gazetteer unit, None for a unit the gazetteer lacks
     kind: str = "full"
-    extra: dict = field(default_factory=dict)
 
 
 def scan_candidates(text: str, gaz: Gazetteer, max_level: int = 4) -> list[Candidate]:
@@ -76,30 +72,30 @@ def scan_candidates(text: str, gaz: Gazetteer, max_level: int = 4) -> list[Candi
     n = len(text)
     top = min(gaz.max_len, 16)
     for i in range(n):
-        longest = gaz.longest_from.get(text[i:i + 2])
-        if longest is None or not ("\u4e00" <= text[i] <= "\u9fff"):
+        longest = gaz.longest_name_from(text[i:i + 2])
+        if not longest or not is_han(text[i]):
             continue
         for length in range(min(top, longest, n - i), 1, -1):
             s = text[i:i + length]
-            ids = gaz.by_name.get(s)
+            ids = gaz.named(s)
             if ids:
-                ids = [j for j in ids if gaz.levels[j] <= max_level]
+                ids = [j for j in ids if gaz.depth(j) <= max_level]
                 if ids and s not in GENERIC_FULL:
                     out.append(Candidate(i, i + length, s, ids, "full"))
             if length <= 6 and s.endswith("街") and text.startswith(("党工委", "办事处"), i + length):
-                ids = gaz.by_name.get(s + "道")  # 爱国街党工委 → 爱国街道
+                ids = gaz.named(s + "道")  # 爱国街党工委 → 爱国街道
                 if ids:
                     out.append(Candidate(i, i + length, s, ids, "full"))
             if length <= 5:
-                ids = gaz.by_short.get(s)
+                ids = gaz.short_named(s)
                 if ids and text[i + length:i + length + 1] not in FEATURE_AFTER:
-                    ids = [j for j in ids if gaz.levels[j] <= min(max_level, 2)]
+                    ids = [j for j in ids if gaz.depth(j) <= min(max_level, 2)]
                     if ids and s not in COMMON_SHORTS:
                         out.append(Candidate(i, i + length, s, ids, "short"))
     return out
 
 
-def _non_overlapping(cands: list[Candidate]) -> list[Candidate]:
+def non_overlapping(cands: list[Candidate]) -> list[Candidate]:
     """Leftmost-longest; a full name beats a short one of the same extent."""
     cands = sorted(cands, key=lambda c: (c.start, -(c.end - c.start), c.kind != "full"))
     out, last_end = [], -1
@@ -110,25 +106,16 @@ def _non_overlapping(cands: list[Candidate]) -> list[Candidate]:
     return out
 
 
-def chain_of(gaz: Gazetteer, idx: int) -> list[PlaceLevel]:
-    ids = list(reversed([idx] + gaz.ancestors(idx)))
-    return [PlaceLevel(gaz.names[i], LEVELS[gaz.levels[i]], gaz.adcode(i)) for i in ids]
-
-
 class PlaceFinder:
     """Resolve candidates against the gazetteer and the article's home city."""
 
     def __init__(self, gaz: Gazetteer):
         self.gaz = gaz
 
-    def province_of(self, idx: int) -> int:
-        anc = self.gaz.ancestors(idx)
-        return anc[-1] if anc else idx
-
     def find(self, text: str, home: int | None) -> list[Hit]:
         gaz = self.gaz
-        cands = _non_overlapping(scan_candidates(text, gaz))
-        home_prov = self.province_of(home) if home is not None else None
+        cands = non_overlapping(scan_candidates(text, gaz))
+        home_prov = gaz.province_of(home) if home is not None else None
         named = {j for c in cands for j in c.ids}
         hits: list[Hit] = []
         prev: Hit | None = None
@@ -137,7 +124,7 @@ class PlaceFinder:
             if idx is None:
                 prev = None
                 continue
-            hit = Hit(c.start, c.end, c.surface, chain_of(gaz, idx), idx, c.kind)
+            hit = Hit(c.start, c.end, c.surface, gaz.chain(idx), idx, c.kind)
             hits.append(hit)
             prev = hit
         hits += self._unknown_villages(text, hits)
@@ -151,17 +138,17 @@ class PlaceFinder:
         adjacent_parent = prev.idx if prev is not None and prev.end == c.start else None
         best, best_rank = None, 0
         for j in c.ids:
-            if NOT_A_UNIT.search(gaz.names[j]):
+            if NOT_A_UNIT.search(gaz.name(j)):
                 continue
-            level = gaz.levels[j]
-            anc = gaz.ancestors(j)
-            prov = anc[-1] if anc else j
+            level = gaz.depth(j)
+            anc = gaz.parents_of(j)
+            prov = gaz.province_of(j)
             rank = 0
             if home is not None and (j == home or home in anc):
                 rank = 5
             elif adjacent_parent is not None and adjacent_parent in anc:
                 rank = 5
-            elif home is not None and j in gaz.ancestors(home):
+            elif home is not None and j in gaz.parents_of(home):
                 rank = 5
             elif level >= 3:
                 rank = 0  # a bare township/village elsewhere: too ambiguous
@@ -214,7 +201,7 @@ class PlaceFinder:
             if not m or nxt is None or nxt.chain[-1].level != "township":
                 continue
             city = h.chain[-1].name
-            stem = self.gaz.shorts[h.idx] if h.idx is not None and self.gaz.shorts[h.idx] else city
+            stem = (self.gaz.short(h.idx) if h.idx is not None else None) or city
             name = stem + ZONE_CANON.get(m.group(1), m.group(1))
             out.append(Hit(h.start, m.end(), text[h.start:m.end()], h.chain + [PlaceLevel(name, "county")], None, "zone"))
         return out
@@ -223,17 +210,17 @@ class PlaceFinder:
         """省委 / 盟委 / 我市 refer to the home city or one of its superiors."""
         gaz = self.gaz
         covered = [(h.start, h.end) for h in hits]
-        lineage = [home] + gaz.ancestors(home)
-        home_name = gaz.names[home]
+        lineage = [home] + gaz.parents_of(home)
+        home_name = gaz.name(home)
         out = []
         for rx, what in REFS:
             target = None
             if what == "province":
                 target = lineage[-1]
             elif what == "league":
-                target = next((i for i in lineage if gaz.names[i].endswith("盟")), None)
+                target = next((i for i in lineage if gaz.name(i).endswith("盟")), None)
             elif what == "autonomous_prefecture":
-                target = next((i for i in lineage if gaz.names[i].endswith("自治州")), None)
+                target = next((i for i in lineage if gaz.name(i).endswith("自治州")), None)
             elif what.startswith("home_"):
                 target = home if home_name.endswith(what[-1]) else None
             if target is None:
@@ -241,13 +228,13 @@ class PlaceFinder:
             for m in rx.finditer(text):
                 if any(s < m.end() and m.start() < e for s, e in covered):
                     continue
-                out.append(Hit(m.start(), m.end(), m.group(), chain_of(gaz, target), target, "ref"))
+                out.append(Hit(m.start(), m.end(), m.group(), gaz.chain(target), target, "ref"))
         # 乌市 for 乌兰浩特市: a one-character abbreviation of a long home name.
         if len(home_name) >= 4:
             abbrev = home_name[0] + home_name[-1]
             for m in re.finditer(re.escape(abbrev), text):
                 if not any(s < m.end() and m.start() < e for s, e in covered):
-                    out.append(Hit(m.start(), m.end(), m.group(), chain_of(gaz, home), home, "alias"))
+                    out.append(Hit(m.start(), m.end(), m.group(), gaz.chain(home), home, "alias"))
         return out
 
 
