@@ -12,9 +12,10 @@ $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
 
-# Build helpers are needed by `pip download` of the pkuseg sdist (its setup.py imports numpy and Cython).
+# Build helpers: `pip download` of the pkuseg sdist runs its setup.py (numpy, Cython); the wheel test
+# builds kg's wheel without build isolation (setuptools >= 77 reads pyproject's licence field).
 $(VENV)/.installed: pyproject.toml | $(BIN)/python
-	$(BIN)/pip install --quiet setuptools wheel numpy "cython<4"
+	$(BIN)/pip install --quiet "setuptools>=77" wheel numpy "cython<4"
 	$(BIN)/pip install --quiet -e ".[test,dask]"
 	touch $@
 

@@ -12,8 +12,8 @@ import random
 import networkx as nx
 
 from kg.extract.gazetteer import load_gazetteer
-from kg.graph.builder import GraphBuilder
 from kg.extract.records import Extraction, Mention, Metric, Official, Place, PlaceLevel, Programme, Title, place_key
+from kg.graph.builder import GraphBuilder
 
 TITLES = ["市委书记", "市长", "市委副书记", "常务副市长", "市委组织部部长", "市委宣传部部长", "副市长"]
 HEADS = ["工程", "行动", "机制", "专项整治", "服务站", "讲习所", "模式"]

@@ -7,7 +7,8 @@ the tests and CI select a segmenter or a cache folder without code changes.
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, fields, replace
+from dataclasses import dataclass, field, fields, replace
+from importlib import resources
 from pathlib import Path
 
 
@@ -42,8 +43,8 @@ class Settings:
     view_max_nodes: int = 300
     view_physics_max: int = 150
     view_neighbour_cap: int = 60
-    # The Cypher query library (`kg query`).
-    queries_dir: Path = Path(__file__).resolve().parents[1] / "queries"
+    # The Cypher query library (`kg query`): queries/ of a checkout, kg.queries of an installed wheel.
+    queries_dir: Path = field(default_factory=lambda: Path(str(resources.files("kg.queries"))))
 
     @property
     def model_dir(self) -> Path:
@@ -57,11 +58,11 @@ class Settings:
 
 def load_settings(**overrides) -> Settings:
     """Defaults, then ``KG_*`` environment variables, then explicit overrides."""
-    env = {}
+    env, defaults = {}, Settings()
     for f in fields(Settings):
         raw = os.environ.get(f"KG_{f.name.upper()}")
         if raw is None:
             continue
-        default = getattr(Settings, f.name)
+        default = getattr(defaults, f.name)
         env[f.name] = type(default)(raw) if not isinstance(default, Path) else Path(raw)
     return replace(Settings(), **env, **{k: v for k, v in overrides.items() if v is not None})

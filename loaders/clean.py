@@ -11,7 +11,6 @@ from functools import lru_cache
 
 from kg.language.text import CJK
 
-
 _TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ"
 _PINYIN_SYLLABLE = re.compile(
     r"^(?:[bpmfdtnlgkhjqxrzcsyw]|zh|ch|sh)?[aeiouüv" + _TONED + r"]{1,3}(?:n|ng|r)?$"

@@ -1,3 +1,12 @@
+"""Shared fixtures. Tests are marked by where they live:
+
+- ``tests/unit/``: rules, normalization, loaders, graph and Cypher text — no
+  model, no server, seconds in all (``pytest -m unit``);
+- ``tests/integration/``: the pipeline with the pkuseg model, the CLI end to end,
+  a real Neo4j, Chromium, the wheel (``pytest -m integration``).
+
+The folders mirror the code: ``tests/unit/extract/`` tests ``kg/extract/``, and so on.
+"""
 import os
 import secrets
 import subprocess
@@ -8,6 +17,12 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
+
+
+def pytest_collection_modifyitems(config, items):
+    for item in items:
+        kind = "unit" if (ROOT / "tests" / "unit") in Path(item.fspath).parents else "integration"
+        item.add_marker(getattr(pytest.mark, kind))
 
 
 def run_kg(*args, check=False, env=None):
@@ -78,3 +93,32 @@ def driver(neo4j_server):
     with GraphDatabase.driver(neo4j_server.uri, auth=("neo4j", neo4j_server.password)) as drv:
         Neo4jLoader(drv).wipe()
         yield drv
+
+
+def tiny_record(text: str = "市委书记王建国出席会议。全市建成驿站30个。", source: str = "tiny.txt"):
+    """A hand-made extraction record of one article (no model): a city, an official
+    holding its 市委书记 post, a programme the city runs, a figure it reports."""
+    from kg.extract.records import (Extraction, Mention, Metric, Official, Place, PlaceLevel, Programme, Title,
+                                    place_key)
+
+    chain = [PlaceLevel("山东省", "province", "370000"), PlaceLevel("德州市", "prefecture", "371400")]
+    city = place_key(chain)
+    sentence = text.split("。")[0] + "。"
+    return Extraction(
+        article={"id": f"article:{source}", "source": source, "title": "标题", "date": "2021-06-04",
+                 "publisher": None, "url": None, "chars": len(text)},
+        home=city,
+        places=[Place("德州市", "prefecture", "371400", chain, [Mention(0, 1, "市", sentence)])],
+        officials=[Official("王建国", [Title("市委书记", city)], [Mention(0, 7, "市委书记王建国", sentence)])],
+        programmes=[Programme("驿站建设行动", ["驿站建设"], [Mention(12, 14, "驿站", text)])],
+        metrics=[Metric("30个", 30.0, "个", "驿站", None, None, Mention(16, 19, "30个", text), city)],
+    )
+
+
+@pytest.fixture
+def tiny_graph():
+    from kg.graph.builder import GraphBuilder
+
+    builder = GraphBuilder()
+    builder.add(tiny_record())
+    return builder.graph

@@ -114,7 +114,8 @@ def _split_param(raw: str) -> tuple[str, str]:
 
 def _plain(value):
     """Paths, nodes and relationships as JSON-friendly values."""
-    from neo4j.graph import Node, Path as GraphPath, Relationship
+    from neo4j.graph import Node, Relationship
+    from neo4j.graph import Path as GraphPath
 
     if isinstance(value, GraphPath):
         return [_plain(n) for n in value.nodes]

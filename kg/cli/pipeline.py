@@ -25,12 +25,12 @@ def cmd_setup(args) -> int:
 
 
 def cmd_build(args) -> int:
+    from kg.extract.provision import require_model
+    from kg.graph.export import write_graphml, write_node_link
+    from kg.graph.schema import label_counts, relation_counts
     from kg.runtime.build import build
     from kg.runtime.cache import ExtractionCache, extractor_version
     from kg.runtime.engines import make_engine
-    from kg.graph.export import write_graphml, write_node_link
-    from kg.graph.schema import label_counts, relation_counts
-    from kg.extract.provision import require_model
     from loaders import count_inputs
 
     settings = load_settings(segmenter=args.segmenter, workers=args.workers, engine=args.engine)

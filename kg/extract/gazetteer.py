@@ -24,7 +24,7 @@ _FORMAT = 5  # bump when the pickled layout changes
 
 
 class Gazetteer:
-    """China's administrative units, numbered ``0 … len-1``, with name indexes.
+    r"""China's administrative units, numbered ``0 … len-1``, with name indexes.
 
     Rules ask it questions (:meth:`named`, :meth:`parents_of`, :meth:`province_of`,
     :meth:`is_city`, :meth:`chain` …) and never index its tables, so the layout

@@ -11,11 +11,10 @@ from __future__ import annotations
 
 import networkx as nx
 
-from kg.extract.records import Extraction, Mention, place_key, stable_id
 from kg.errors import GraphError
+from kg.extract.records import Extraction, Mention, place_key, stable_id
 from kg.graph.schema import label_string
 from kg.language.units import is_city
-
 
 
 class GraphBuilder:

@@ -12,7 +12,6 @@ import networkx as nx
 from kg.errors import GraphFileError
 from kg.graph.schema import LIST_PROPERTIES
 
-
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")  # not allowed in XML 1.0
 _GRAPHML_HEAD = ('<?xml version=\'1.0\' encoding=\'utf-8\'?>\n'
                  '<graphml xmlns="http://graphml.graphdrawing.org/xmlns" '

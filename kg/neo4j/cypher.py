@@ -12,7 +12,7 @@ MERGE (a)-[r:`HOLDS` {key: row.key}]->(b)
 from __future__ import annotations
 
 from kg.errors import NameNotAllowed
-from kg.graph.schema import LABELS, LIST_PROPERTIES, RELATIONS
+from kg.graph.schema import LABELS, LIST_PROPERTIES, RELATIONS  # noqa: F401  (allow-lists, re-exported for callers)
 
 # Delete everything, 10,000 nodes per transaction (needs an auto-commit transaction).
 WIPE = "MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS"

@@ -17,11 +17,11 @@ from typing import Callable, Iterable, Iterator
 
 import networkx as nx
 
+from kg.extract.batch import Outcome
+from kg.extract.records import Extraction
+from kg.graph.builder import GraphBuilder
 from kg.runtime.cache import ExtractionCache, input_key
 from kg.runtime.engines import Engine, Pending, failed_batch
-from kg.extract.batch import Outcome
-from kg.graph.builder import GraphBuilder
-from kg.extract.records import Extraction
 from kg.settings import Settings
 from loaders import BadInput, RawInput, iter_inputs
 

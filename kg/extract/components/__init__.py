@@ -32,4 +32,4 @@ def add_spans(doc: Doc, key: str, items) -> None:
     doc.spans[key] = spans
 
 
-from kg.extract.components import sentences, home_city, places, officials, programmes, metrics  # noqa: E402,F401
+from kg.extract.components import sentences, home_city, places, officials, programmes, metrics  # noqa: E402,F401,I001

@@ -8,7 +8,10 @@ import pytest
 from conftest import ROOT
 from kg.errors import ModelFormatError
 from kg.extract import segmenter
-from kg.extract.provision import ModelMissing, extract_model, fetch_pkuseg_sdist, load_tokenizer_pipeline
+from kg.extract.provision import (
+    extract_model,
+    fetch_pkuseg_sdist,
+)
 from kg.settings import load_settings
 
 SENTENCES = [
@@ -54,15 +57,6 @@ def test_feature_table_fills_by_character_group_up_to_the_original(original):
     assert seg.feature_extractor.feature_to_idx == original.feature_extractor.feature_to_idx
 
 
-def test_group_is_the_first_character_looked_up():
-    assert segmenter.group_of("c.国") == "国"
-    assert segmenter.group_of("c-2c-1.党.史") == "党"
-    assert segmenter.group_of("w-1.国家") == "国"
-    assert segmenter.group_of("ww.l.**noWord*人民") == "*"
-    assert segmenter.group_of("ww.r.国家*人民") == "国"
-    assert segmenter.group_of("$$") == ""
-    assert segmenter.group_of("zz.unknown kind") == ""  # kept in the always-loaded group
-    assert segmenter.text_groups("党史2021") >= {"党", "史", "*", ""}
 
 
 @pytest.mark.pipeline
@@ -86,9 +80,3 @@ def test_save_then_load_round_trips(tmp_path, original):
         segmenter.load(tmp_path / "m")
 
 
-def test_a_model_of_an_older_format_asks_for_setup(tmp_path):
-    settings = load_settings(home=tmp_path)
-    settings.model_dir.mkdir(parents=True)
-    (settings.model_dir / "kg-model.sha256").write_text(settings.pkuseg_sha256)  # format 0: spaCy's msgpack
-    with pytest.raises(ModelMissing, match="kg setup"):
-        load_tokenizer_pipeline(settings)

@@ -10,7 +10,7 @@ import networkx as nx
 import pytest
 
 from conftest import ROOT, run_kg
-from kg.graph.export import read_graph, write_graphml, write_node_link
+from kg.graph.export import read_graph, write_node_link
 from kg.graph.schema import same_graph
 
 SEEDS = sorted((ROOT / "seeds").glob("*.txt"))
@@ -69,27 +69,8 @@ def test_an_edited_article_is_extracted_again(tmp_path):
     assert "12个" in metrics
 
 
-def test_cache_keeps_one_extractor_version(tmp_path):
-    from kg.runtime.cache import ExtractionCache, extractor_version
-    from kg.settings import load_settings
-
-    assert extractor_version(load_settings(segmenter="pkuseg")) != extractor_version(load_settings(segmenter="char"))
-    cache = ExtractionCache(tmp_path / "c.sqlite", "v1")
-    cache.put_many([("a", '{"x": 1}'), ("b", '{"x": "二"}')])
-    assert cache.get_many(["a", "b", "c"]) == {"a": '{"x": 1}', "b": '{"x": "二"}'}
-    cache.close()
-    reopened = ExtractionCache(tmp_path / "c.sqlite", "v2")
-    assert reopened.dropped == 2 and len(reopened) == 0 and reopened.get_many(["a"]) == {}
 
 
-def test_input_key_is_the_content_and_name():
-    from kg.runtime.cache import input_key
-    from loaders import RawInput
-
-    a = RawInput("a.txt", "全市建成驿站30个。".encode(), "file")
-    assert input_key(a) == input_key(RawInput("a.txt", "全市建成驿站30个。".encode(), "file"))
-    assert input_key(a) != input_key(RawInput("b.txt", "全市建成驿站30个。".encode(), "file"))
-    assert input_key(a) != input_key(RawInput("a.txt", "全市建成驿站31个。".encode(), "file"))
 
 
 @pytest.mark.pipeline
@@ -194,9 +175,3 @@ def test_node_link_file_is_networkx_layout(seeds_graph, tmp_path):
     assert written == expected
 
 
-def test_graphml_writer_restores_list_properties(tmp_path):
-    g = nx.MultiDiGraph()
-    g.add_node("official:1", id="official:1", labels=":Official", name="王建国", titles=["市委书记", "市长"])
-    write_graphml(g, tmp_path / "g.graphml")
-    assert g.nodes["official:1"]["titles"] == ["市委书记", "市长"]
-    assert read_graph(tmp_path / "g.graphml").nodes["official:1"]["titles"] == ["市委书记", "市长"]

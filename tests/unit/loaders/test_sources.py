@@ -3,6 +3,7 @@ import json
 
 from kg.settings import load_settings
 from loaders import Article, BadInput, iter_articles
+from loaders.sources import count_inputs, iter_inputs
 
 BODY = "我县扎实开展党史学习教育，全县共组织宣讲120场，覆盖群众3万人次。"
 
@@ -50,3 +51,13 @@ def test_html_main_text_and_metadata(tmp_path):
     (art,) = _read(tmp_path)
     assert art.title == "网页标题" and art.publisher == "某市新闻网" and art.date == "2020-01-09"
     assert "市委书记王大明主持会议。" in art.text and "不是正文" not in art.text and "首页" not in art.text
+
+
+def test_inputs_are_counted_without_reading_and_a_missing_path_is_reported(tmp_path):
+    (tmp_path / "a.txt").write_text(BODY, encoding="utf-8")
+    (tmp_path / "b.jsonl").write_text('{"text": "一"}\n\n{"text": "二"}\n', encoding="utf-8")
+    (tmp_path / ".hidden.txt").write_text(BODY, encoding="utf-8")
+    assert count_inputs([tmp_path]) == 3
+    items = list(iter_inputs([tmp_path, tmp_path / "nope.txt"]))
+    assert [getattr(i, "source") for i in items] == ["a.txt", "b.jsonl:1", "b.jsonl:3", str(tmp_path / "nope.txt")]
+    assert items[-1].reason == "no such file or folder"

@@ -3,9 +3,9 @@ import json
 
 import networkx as nx
 
-from kg.graph.export import write_graphml
 from kg.extract.batch import extract
 from kg.graph.builder import build_graph
+from kg.graph.export import write_graphml
 from loaders.article import Article
 
 A = "市委书记王建国，市委副书记、市长刘志强带领干部开展“清洁家园”行动，共清理垃圾120吨。湖州发展很快。"

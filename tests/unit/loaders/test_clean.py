@@ -1,5 +1,11 @@
-from loaders.clean import clean_text, collapse_punctuation, strip_pinyin_glosses, to_simplified, widen_punctuation
 from loaders.boilerplate import mine_metadata, split_page
+from loaders.clean import (
+    clean_text,
+    collapse_punctuation,
+    strip_pinyin_glosses,
+    to_simplified,
+    widen_punctuation,
+)
 
 
 def test_pinyin_gloss_removed_but_other_parentheses_kept():

@@ -1,0 +1,168 @@
+"""``kg setup``, ``kg build``, ``kg views`` and ``kg eval``: the pipeline side of the command line."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn, TimeRemainingColumn
+from rich.table import Table
+
+from kg.cli.common import add_graph_argument, console, results
+from kg.settings import load_settings
+
+
+def cmd_setup(args) -> int:
+    """Provision the segmenter model and the gazetteer cache (install time, needs the package index)."""
+    from kg.extract.gazetteer import build_cache
+    from kg.extract.provision import provision
+
+    settings = load_settings(segmenter=args.segmenter)
+    if settings.segmenter == "pkuseg":
+        provision(settings, log=lambda m: console.print(f"[kg setup] {m}"))
+    build_cache(settings.gazetteer_cache)
+    console.print(f"[kg setup] gazetteer cached: {settings.gazetteer_cache}")
+    return 0
+
+
+def cmd_build(args) -> int:
+    from kg.extract.provision import require_model
+    from kg.graph.export import write_graphml, write_node_link
+    from kg.graph.schema import label_counts, relation_counts
+    from kg.runtime.build import build
+    from kg.runtime.cache import ExtractionCache, extractor_version
+    from kg.runtime.engines import make_engine
+    from loaders import count_inputs
+
+    settings = load_settings(segmenter=args.segmenter, workers=args.workers, engine=args.engine)
+    out = Path(args.out)
+    out.mkdir(parents=True, exist_ok=True)
+    if settings.engine == "local":
+        require_model(settings)  # Dask workers check their own disks
+    engine = make_engine(settings.engine, settings.workers, args.scheduler, settings.segmenter, settings.batch_size)
+    cache = None if args.no_cache else ExtractionCache(Path(args.cache or out / "cache.sqlite"),
+                                                       extractor_version(settings))
+    columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TextColumn("{task.fields[rate]}"),
+               TimeElapsedColumn(), TimeRemainingColumn())
+    try:
+        with Progress(*columns, console=console, disable=args.quiet) as progress:
+            task = progress.add_task(f"extracting ({engine.name}, {engine.parallelism}×)",
+                                     total=count_inputs(args.inputs), rate="")
+
+            def on_outcome(outcome) -> None:
+                if outcome.error:
+                    console.print(f"[yellow]skipped[/yellow] {outcome.source}: {outcome.error}")
+                    if args.debug and outcome.detail:
+                        console.print(outcome.detail, markup=False, highlight=False)
+                t = progress.tasks[task]
+                progress.update(task, advance=1, rate=f"{(t.completed + 1) / (t.elapsed or 1e-9):.1f} art/s")
+
+            result = build(args.inputs, out / "entities.jsonl", settings, engine, cache, on_outcome)
+    finally:
+        engine.close()
+        if cache is not None:
+            cache.close()
+    g = result.graph
+    write_graphml(g, out / "graph.graphml")
+    write_node_link(g, out / "graph.json")
+    if not args.no_views:
+        from kg.views import write_views
+
+        views = write_views(g, out / "views", settings)
+        console.print(f"views: {views.pages} pages in {views.folder} (open index.html)")
+    errors_file = out / "errors.jsonl"
+    errors_file.unlink(missing_ok=True)
+    if result.errors:
+        errors_file.write_text("".join(json.dumps({"source": e.source, "reason": e.error}, ensure_ascii=False) + "\n"
+                                       for e in result.errors), encoding="utf-8")
+    _summary(result, label_counts(g), relation_counts(g), out)
+    return 1 if result.errors else 0
+
+
+def _summary(result, labels: dict, rels: dict, out: Path) -> None:
+    errors = result.errors
+    table = Table(title="kg build", show_header=True)
+    table.add_column("what")
+    table.add_column("count", justify="right")
+    table.add_row("articles in the graph", str(result.articles))
+    table.add_row("  extracted now", str(result.extracted))
+    table.add_row("  from the cache", str(result.cached))
+    table.add_row("articles skipped or failed", str(len(errors)))
+    for lab, n in sorted(labels.items()):
+        table.add_row(f"  :{lab}", str(n))
+    for rel, n in sorted(rels.items()):
+        table.add_row(f"  [{rel}]", str(n))
+    console.print(table)
+    for e in errors:
+        console.print(f"  [yellow]✗[/yellow] {e.source}: {e.error}")
+    console.print(f"written: {out / 'graph.graphml'}, {out / 'graph.json'}, {out / 'entities.jsonl'}")
+
+
+def cmd_views(args) -> int:
+    from kg.graph.export import read_graph
+    from kg.views import write_views
+
+    graph = read_graph(Path(args.graph))
+    views = write_views(graph, Path(args.out), load_settings())
+    console.print(f"views: {views.pages} pages in {views.folder} (overview: {views.overview_nodes} nodes); "
+                  f"open {views.folder / 'index.html'}")
+    return 0
+
+
+def cmd_eval(args) -> int:
+    from kg.graph.evaluate import evaluate
+    from kg.graph.export import read_graph
+
+    graph = read_graph(Path(args.graph))
+    result = evaluate(graph, Path(args.gold_dir))
+    if args.json:
+        print(json.dumps(result, ensure_ascii=False, indent=1))
+        return 0
+    table = Table(title=f"kg eval: {args.graph} vs {args.gold_dir}")
+    for col in ("type", "precision", "recall", "F1", "tp", "pred", "gold"):
+        table.add_column(col, justify="right" if col != "type" else "left")
+    for k in ("officials", "places", "programmes", "metrics"):
+        r = result[k]
+        table.add_row(k, f"{r['precision']:.3f}", f"{r['recall']:.3f}", f"{r['f1']:.3f}", str(r["tp"]),
+                      str(r["pred"]), str(r["gold"]))
+    results.print(table)
+    print(f"titles recall {result['titles_recall']}  home city {result['home_city']}  macro F1 {result['macro_f1']}")
+    return 0
+
+
+def add_parsers(sub) -> None:
+    s = sub.add_parser("setup", help="provision the pkuseg model and gazetteer cache (install time)",
+                       description=cmd_setup.__doc__)
+    s.add_argument("--segmenter", choices=["pkuseg", "jieba", "char"], help="segmenter to provision (default: settings)")
+    s.set_defaults(func=cmd_setup)
+
+    b = sub.add_parser("build", help="extract articles and write the graph",
+                       description="Read articles (files, folders, .jsonl), extract entities and write "
+                                   "graph.graphml, graph.json and entities.jsonl to --out. Exit status 1 if any "
+                                   "input was skipped or failed (each is reported with its reason).")
+    b.add_argument("inputs", nargs="+", help="files or folders (.txt, .html, .jsonl)")
+    b.add_argument("--out", default="out", help="output folder (default: out)")
+    b.add_argument("--segmenter", choices=["pkuseg", "jieba", "char"], help="override the segmenter setting")
+    b.add_argument("--quiet", action="store_true", help="no progress bar")
+    b.add_argument("--debug", action="store_true", help="print tracebacks of failed articles")
+    b.add_argument("--no-views", action="store_true", help="do not write the HTML views (out/views/)")
+    b.add_argument("--workers", type=int, help="extraction processes (local engine) or LocalCluster workers "
+                                               "(dask engine without --scheduler); default: settings (1)")
+    b.add_argument("--engine", choices=["local", "dask"], help="where extraction runs (default: local)")
+    b.add_argument("--scheduler", metavar="ADDRESS", help="Dask scheduler address, e.g. tcp://10.0.0.5:8786")
+    b.add_argument("--cache", metavar="FILE", help="extraction cache (default: OUT/cache.sqlite)")
+    b.add_argument("--no-cache", action="store_true", help="extract every article, keep nothing")
+    b.set_defaults(func=cmd_build)
+
+    v = sub.add_parser("views", help="write the interactive HTML views of a graph",
+                       description="Overview, one page per city, official and programme, and index.html; "
+                                   "self-contained (no network requests), opened from the file system.")
+    add_graph_argument(v)
+    v.add_argument("--out", default="out/views", help="folder for the pages (default: out/views)")
+    v.set_defaults(func=cmd_views)
+
+    e = sub.add_parser("eval", help="score a graph against gold annotations",
+                       description="Precision, recall and F1 per entity type against *.gold.json files.")
+    e.add_argument("gold_dir")
+    e.add_argument("--graph", default="out/graph.graphml", help="graph.graphml or a build folder")
+    e.add_argument("--json", action="store_true", help="print the scores as JSON")
+    e.set_defaults(func=cmd_eval)

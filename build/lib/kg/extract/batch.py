@@ -1,0 +1,107 @@
+"""Articles → :class:`Extraction` records, streamed through ``nlp.pipe``.
+
+:func:`extract_batch` is the unit of work every engine runs (this process, a
+worker process, a Dask worker): raw inputs in, plain picklable outcomes out —
+so reading and cleaning run in parallel too.
+"""
+from __future__ import annotations
+
+import threading
+import traceback
+from dataclasses import dataclass
+from typing import Iterable, Iterator
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from kg.extract.gazetteer import load_gazetteer
+from kg.extract.records import Extraction, Organization, Place, place_key
+from loaders.article import Article, BadInput
+from loaders.sources import RawInput, read_input
+
+
+def _doc(nlp: Language, article: Article) -> Doc:
+    doc = nlp.make_doc(article.text)
+    doc._.kg_meta = {"source": article.source, "title": article.title, "publisher": article.publisher,
+                     "boilerplate": article.boilerplate}
+    return doc
+
+
+def to_extraction(doc: Doc, article: Article) -> Extraction:
+    gaz = load_gazetteer()
+    home = doc._.kg_home
+    places = list(doc._.kg_places or [])
+    home_key = None
+    if home is not None:
+        chain = gaz.chain(home)
+        home_key = place_key(chain)
+        if all(p.key != home_key for p in places):  # named only in the title or page chrome
+            places.append(Place(chain[-1].name, chain[-1].level, chain[-1].adcode, chain))
+    orgs: dict[str, Organization] = {}
+    for off in doc._.kg_officials or []:
+        for t in off.titles:
+            if t.organization and t.organization not in orgs:
+                orgs[t.organization] = Organization(t.organization, None, off.mentions[:1])
+    return Extraction(
+        article=article.to_dict() | {"text": None, "chars": len(article.text)},
+        home=home_key,
+        places=places,
+        officials=doc._.kg_officials or [],
+        persons=doc._.kg_persons or [],
+        organizations=list(orgs.values()),
+        programmes=doc._.kg_programmes or [],
+        metrics=doc._.kg_metrics or [],
+    )
+
+
+def extract(nlp: Language, articles: Iterable[Article], batch_size: int = 16) -> Iterator[tuple[Article, Extraction]]:
+    """Stream: memory stays flat whatever the number of articles."""
+    pairs = ((_doc(nlp, a), a) for a in articles)
+    for doc, article in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
+        yield article, to_extraction(doc, article)
+
+
+@dataclass
+class Outcome:
+    """One article's result: its record or why it failed (picklable, for any engine)."""
+
+    source: str
+    record: Extraction | None = None
+    error: str | None = None
+    detail: str | None = None   # traceback, for --debug
+
+
+_lock = threading.Lock()  # a pipeline is not thread-safe; Dask may run tasks on several threads
+
+
+def extract_batch(inputs: list[RawInput], segmenter: str | None = None, batch_size: int = 16) -> list[Outcome]:
+    """Read, clean and extract a batch of raw inputs; one outcome per input, in order."""
+    read = [read_input(raw) for raw in inputs]
+    extracted = iter(extract_articles([a for a in read if isinstance(a, Article)], segmenter, batch_size))
+    return [Outcome(a.source, error=a.reason) if isinstance(a, BadInput) else next(extracted) for a in read]
+
+
+def extract_articles(articles: list[Article], segmenter: str | None = None, batch_size: int = 16) -> list[Outcome]:
+    """Extract with this process's pipeline (loaded once, on first use).
+
+    A component that raises on one article fails that article only.
+    """
+    from kg.extract.pipeline import get_nlp
+
+    if not articles:
+        return []
+    failed: dict[str, Outcome] = {}
+
+    def on_error(proc_name, proc, docs, exc):
+        for doc in docs:
+            source = (doc._.kg_meta or {}).get("source", "?")
+            failed[source] = Outcome(source, error=f"extraction failed in {proc_name}: {exc.__class__.__name__}: {exc}",
+                                     detail="".join(traceback.format_exception(exc)))
+
+    with _lock:
+        nlp = get_nlp(segmenter)
+        nlp.set_error_handler(on_error)
+        done = {id(article): ex for article, ex in extract(nlp, articles, batch_size=batch_size)}
+    return [failed.get(a.source) or (Outcome(a.source, record=done[id(a)]) if id(a) in done
+                                     else Outcome(a.source, error="extraction produced no result"))
+            for a in articles]

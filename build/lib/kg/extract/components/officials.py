@@ -1,0 +1,42 @@
+"""kg_officials: officials with their posts, and other named persons."""
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from kg.extract.components import add_spans
+from kg.extract.gazetteer import load_gazetteer
+from kg.extract.records import place_key
+from kg.extract.rules.officials import Context, PlaceRef, find_people
+
+
+@Language.factory("kg_officials", assigns=["doc._.kg_officials", "doc._.kg_persons", "doc.spans"],
+                  requires=["doc._.kg_sentences", "doc._.kg_home", "doc._.kg_place_hits"],
+                  default_config={"spans_key": "officials"})
+def make_officials(nlp: Language, name: str, spans_key: str):
+    return Officials(spans_key)
+
+
+class Officials:
+    def __init__(self, spans_key: str):
+        self.spans_key = spans_key
+        self.gaz = load_gazetteer()
+
+    def context(self, doc: Doc) -> Context:
+        refs = [PlaceRef(h.start, h.end, place_key(h.chain), h.chain[-1].level, h.chain[-1].name)
+                for h in doc._.kg_place_hits or [] if h.kind != "ref"]
+        ctx = Context(places=refs)
+        if doc._.kg_home is not None:
+            chain = self.gaz.chain(doc._.kg_home)
+            ref = lambda i: PlaceRef(-1, -1, place_key(chain[:i + 1]), chain[i].level, chain[i].name)  # noqa: E731
+            ctx.home, ctx.province = ref(len(chain) - 1), ref(0)
+            league = [i for i, c in enumerate(chain) if c.name.endswith("盟")]
+            ctx.league = ref(league[0]) if league else None
+        return ctx
+
+    def __call__(self, doc: Doc) -> Doc:
+        sentences = doc._.kg_sentences
+        lengths = dict(doc.to_array(["IDX", "LENGTH"]).tolist()) if len(doc) else {}  # token start → length
+        is_word = lambda s, e: lengths.get(s) == e - s  # noqa: E731  the segmenter saw one word there
+        officials, persons = find_people(sentences.text, self.context(doc), sentences, is_word)
+        doc._.kg_officials, doc._.kg_persons = officials, persons
+        add_spans(doc, self.spans_key, [(m.start, m.end, "OFFICIAL") for o in officials for m in o.mentions[:1]])
+        return doc

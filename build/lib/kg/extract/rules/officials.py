@@ -1,0 +1,241 @@
+"""Officials with their titles, and other named persons with a role.
+
+A title is an organization-qualified post (市委副书记, 统战部部长, 村党委书记)
+matched on characters and followed directly by a name. Titles joined by 、 or
+兼 before one name all belong to it (市委副书记、市长付旭明); a name list ending
+in 等 takes the title after it (杨洪涛、张传忠等市委常委). The post's place
+comes from a place named right before the title (乌兰浩特市委书记, 马厩村党委书记),
+else from its level: 省委 → the home province, 市委 → the home city, 村/社区 →
+the nearest village named in the same sentence.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from kg.extract.records import Mention, Official, Person, Title
+from kg.extract.rules.names import AFTER_NAME, name_at
+from kg.language.text import HAN, Sentences
+from kg.language.titles import (DEPARTMENT_SUFFIX, DEPARTMENTS, HISTORICAL_WORDS, NATIONAL_POSTS, ORGANIZATIONS,
+                                POSTS, ROLES, alternation, post_head)
+from kg.language.units import TITLE_UNIT_WORDS
+
+LEVEL = alternation(TITLE_UNIT_WORDS)
+ORG = alternation(ORGANIZATIONS)
+DEPT = "(?:" + "|".join(DEPARTMENTS) + r"|[" + HAN + r"]{1,6}?" + DEPARTMENT_SUFFIX + ")"
+POST = alternation(POSTS)
+UNIT = r"(?:(?:" + LEVEL + r"?" + ORG + DEPT + r"?|" + DEPT + r"|" + LEVEL + r")?(?:常务)?副?" + POST + r")"
+UNIT_RE = re.compile(UNIT)
+UNIT_AT_END = re.compile(UNIT + r"$")
+NATIONAL = re.compile("(" + "|".join(NATIONAL_POSTS) + ")")
+HISTORICAL = re.compile("|".join(HISTORICAL_WORDS))
+ROLE_RE = re.compile("|".join(sorted(ROLES, key=len, reverse=True)))
+ROLE_OF = ROLES
+
+
+@dataclass
+class PlaceRef:
+    start: int
+    end: int
+    key: str
+    level: str
+    name: str
+
+
+@dataclass
+class Context:
+    home: PlaceRef | None = None
+    province: PlaceRef | None = None
+    league: PlaceRef | None = None
+    places: list[PlaceRef] = field(default_factory=list)
+
+
+def _clause(text: str, start: int, end: int) -> str:
+    s = max(text.rfind(p, 0, start) for p in "，。；！？\n") + 1
+    e = min([x for x in (text.find(p, end) for p in "，。；！？\n") if x >= 0] or [len(text)])
+    return text[s:e]
+
+
+def _place_before(ctx: Context, pos: int) -> PlaceRef | None:
+    """A place named right before ``pos`` (乌兰浩特|市委书记, 马厩村|党委书记)."""
+    for p in ctx.places:
+        if p.start < pos <= p.end or p.end == pos:
+            return p
+    return None
+
+
+def _nearest(ctx: Context, pos: int, levels: tuple[str, ...], sentence: tuple[int, int]) -> PlaceRef | None:
+    best = None
+    for p in ctx.places:
+        if p.level in levels and sentence[0] <= p.start < pos:
+            best = p
+    return best
+
+
+def _title_place(unit: str, prefix: PlaceRef | None, ctx: Context, pos: int, sent: tuple[int, int]) -> PlaceRef | None:
+    if prefix is not None:
+        return prefix
+    head = post_head(unit)
+    if head.startswith(("省", "自治区")):
+        return ctx.province
+    if head.startswith("盟"):
+        return ctx.league
+    if head.startswith(("市", "县", "区", "旗")):
+        if ctx.home is not None and ctx.home.name.endswith(head[0]):
+            return ctx.home
+        return _nearest(ctx, pos, ("prefecture", "county"), sent)
+    if head.startswith(("镇", "乡", "街道")):
+        return _nearest(ctx, pos, ("township",), sent)
+    if head.startswith(("村", "社区", "嘎查")):
+        return _nearest(ctx, pos, ("village",), sent)
+    return None
+
+
+def _units_before(text: str, end: int, ctx: Context) -> list[tuple[int, str, PlaceRef | None]]:
+    """Titles chained by 、 or 兼 that end right before ``end`` (walking left)."""
+    out = []
+    pos = end
+    while True:
+        window = text[max(0, pos - 16):pos]
+        m = UNIT_AT_END.search(window)
+        if not m:
+            break
+        # Take the longest unit that ends here.
+        best = m.group()
+        for k in range(len(window) - len(best) - 1, -1, -1):
+            if UNIT_AT_END.fullmatch(window[k:]):
+                best = window[k:]
+        start = pos - len(best)
+        prefix = _place_before(ctx, start)
+        out.append((start, best, prefix))
+        left = prefix.start if prefix is not None and prefix.end <= start + 1 else start
+        if left > 0 and text[left - 1] in "、兼":
+            pos = left - 1
+            continue
+        break
+    return list(reversed(out))
+
+
+@dataclass
+class _Found:
+    officials: dict[str, Official] = field(default_factory=dict)
+    persons: dict[str, Person] = field(default_factory=dict)
+
+    def add_official(self, name: str, titles: list[Title], mention: Mention) -> None:
+        off = self.officials.get(name)
+        if off is None:
+            off = self.officials[name] = Official(name, [])
+        for t in titles:
+            if all(t.title != x.title for x in off.titles):
+                off.titles.append(t)
+        off.mentions.append(mention)
+
+    def add_person(self, name: str, role: str, mention: Mention) -> None:
+        if name not in self.persons:
+            self.persons[name] = Person(name, role, [])
+        self.persons[name].mentions.append(mention)
+
+
+def find_people(text: str, ctx: Context, sentences: Sentences | None = None,
+                is_word=None) -> tuple[list[Official], list[Person]]:
+    """Officials and persons in ``text``. ``is_word(start, end)``, if given, says
+    whether the segmenter saw one word there: a role noun followed by a word
+    (居民解决…) is not followed by a name."""
+    sentences = sentences or Sentences.of(text)
+    found = _Found()
+
+    def mention(s: int, e: int) -> Mention:
+        return Mention(s, e, text[s:e], sentences.at(s))
+
+    # 1. TITLE(S) + NAME
+    for m in UNIT_RE.finditer(text):
+        name = name_at(text, m.end())
+        if not name:
+            continue
+        units = _units_before(text, m.end(), ctx)
+        if not units:
+            continue
+        n_start, n_end = m.end(), m.end() + len(name)
+        first = units[0][2].start if units[0][2] is not None and units[0][2].end <= units[0][0] + 1 else units[0][0]
+        if HISTORICAL.search(_clause(text, first, n_end)):
+            found.add_person(name, "historical", mention(n_start, n_end))
+            continue
+        titles = _titles(units, ctx, n_start, sentences.span_at(n_start))
+        found.add_official(name, titles, mention(first, n_end))
+    # 2. NAME、NAME等TITLE
+    for m in UNIT_RE.finditer(text):
+        if m.start() == 0 or text[m.start() - 1] != "等":
+            continue
+        names = _names_before(text, m.start() - 1)
+        if not names:
+            continue
+        titles = _titles([(m.start(), m.group(), None)], ctx, m.start(), sentences.span_at(m.start()))
+        for s, name in names:
+            found.add_official(name, titles, mention(s, m.end()))
+    # 3. NAME + national post (习近平总书记)
+    for m in NATIONAL.finditer(text):
+        for length in (3, 2, 4):
+            s = m.start() - length
+            if s >= 0 and name_at(text, s, stop=set()) == text[s:m.start()]:
+                found.add_official(text[s:m.start()], [Title(m.group(), None, "中共中央")], mention(s, m.end()))
+                break
+    # 4. Persons by role, and 同志 without a post
+    for m in ROLE_RE.finditer(text):
+        name = name_at(text, m.end())
+        if name and is_word is not None and is_word(m.end(), m.end() + 2):
+            name = None  # 居民解决…: the "name" is an ordinary word
+        after = text[m.end() + len(name):m.end() + len(name) + 1] if name else ""
+        if name and len(name) == 2 and after and after not in AFTER_NAME and re.match("[" + HAN + "]", after):
+            name = None  # a two-character name must end at a verb or punctuation
+        if name and name not in found.officials:
+            found.add_person(name, ROLE_OF[m.group()], mention(m.end(), m.end() + len(name)))
+    for m in re.finditer(r"同志", text):
+        for length in (3, 2):
+            s = m.start() - length
+            if s >= 0 and name_at(text, s, stop=set()) == text[s:m.start()] and text[s:m.start()] not in found.officials:
+                found.add_person(text[s:m.start()], "historical", mention(s, m.start()))
+                break
+    # Every later bare use of an official's name is a mention too.
+    for name, off in found.officials.items():
+        seen = {x.start for x in off.mentions}
+        for m in re.finditer(re.escape(name), text):
+            if not any(x.start <= m.start() < x.end for x in off.mentions) and m.start() not in seen:
+                off.mentions.append(mention(m.start(), m.end()))
+        off.mentions.sort(key=lambda x: x.start)
+        found.persons.pop(name, None)
+    return list(found.officials.values()), list(found.persons.values())
+
+
+def _titles(units, ctx: Context, pos: int, sent: tuple[int, int]) -> list[Title]:
+    titles, last = [], None
+    for start, unit, prefix in units:
+        head = post_head(unit)
+        place = _title_place(unit, prefix, ctx, pos, sent)
+        if place is None and not re.match(LEVEL, head) and last is not None:
+            place = last  # 省委常委、统战部部长: the department belongs to the same body
+        if place is None and not re.match(LEVEL, head) and ctx.home is not None and "总书记" not in unit:
+            place = ctx.home
+        titles.append(Title(unit, place.key if place else None, "中共中央" if unit == "总书记" else None))
+        last = place
+    return titles
+
+
+def _names_before(text: str, end: int) -> list[tuple[int, str]]:
+    """``杨洪涛、张传忠`` ending at ``end``: each piece must end in a name."""
+    out = []
+    pos = end
+    while pos > 0:
+        hit = None
+        for length in (3, 2, 4):
+            s = pos - length
+            if s >= 0 and name_at(text, s, stop=set()) == text[s:pos]:
+                hit = (s, text[s:pos])
+                break
+        if not hit:
+            break
+        out.append(hit)
+        if hit[0] > 0 and text[hit[0] - 1] == "、":
+            pos = hit[0] - 1
+            continue
+        break
+    return list(reversed(out))

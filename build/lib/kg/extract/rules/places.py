@@ -1,0 +1,251 @@
+"""Find administrative units in text and resolve each to one gazetteer unit.
+
+Names are matched on characters (never on segmenter tokens). A bare name is
+ambiguous nationally (there are dozens of 东风村), so the article's home city
+decides: townships and villages count only inside the home city's subtree or
+right after their named parent (``平湖市曹桥街道马厩村``); counties outside the
+home province count only when their prefecture or province is named too.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from kg.extract.gazetteer import Gazetteer
+from kg.extract.records import Mention, Place, PlaceLevel
+from kg.language.units import province_body_pattern, self_reference_pattern
+from kg.language.text import HAN, Sentences, is_han
+
+# A short name followed by one of these is a landform or street, not the unit (杭州湾, 永定河, 中山路).
+FEATURE_AFTER = set("湾江河湖山路街桥港站岛峡口港洋海滩岭峰溪渠泉湖塘坝")
+# Short names that are ordinary words far more often than places.
+COMMON_SHORTS = {
+    "东方", "和平", "新华", "太平", "长安", "永康", "安康", "大同", "长治", "平安", "中山", "朝阳", "吉安", "建设",
+    "光明", "先锋", "红旗", "胜利", "解放", "前进", "城关", "城中", "城东", "城西", "城南", "城北", "市中", "开发",
+    "高新", "新区", "郊区", "矿区", "宝山", "白云", "青山", "东风", "团结", "和田", "通化", "丰富", "永和", "临时",
+    "安定", "长宁", "普陀", "新乡", "新城", "东城", "西城", "南山", "北海", "江南", "江北", "复兴", "振兴", "江山",
+    "清新", "新建", "合作", "比如", "通道", "友好", "友谊", "互助", "元宝", "前锋", "天涯", "宏伟", "工农", "海棠",
+    "龙城", "新星", "大堂", "新兴", "永安", "永宁", "永丰", "共和", "同心", "和顺", "太和", "向阳", "公安", "无为",
+    "新民", "民权", "兴业", "兴国", "兴隆", "长乐", "康乐", "惠民", "富源", "阳春", "金沙", "白银", "石林", "麒麟",
+    "龙凤", "仁和", "仁寿", "万年", "万安", "大方", "大观", "大安", "大化", "双清", "河口", "延长", "五常", "正定",
+    "天元", "天心", "金凤", "红星", "星火", "文明", "民主", "和谐", "幸福", "振华", "兴华", "新华", "中华", "长征",
+}
+# Units the gazetteer lists but that are not rungs of the province-to-village ladder.
+NOT_A_UNIT = re.compile(r"开发区|经开区|高新区|园区|工业园|示范区|试验区|实验区|保税区|管理区|管委会|虚拟|农场|林场|牧场|渔场|合作区|产业园|航空港|风景区|旅游区")
+GENERIC_FULL = {"城区", "郊区", "矿区", "市辖区", "新区", "开发区", "高新区", "市区", "县城"}
+GENERIC_STEMS = ("各", "每", "全", "本", "该", "所在", "附近", "周边", "其他", "其它", "两", "三", "城市", "农村", "城乡", "基层", "中心")
+ZONE = re.compile(r"(经济技术开发区|经开区|高新技术产业开发区|高新区)")
+ZONE_CANON = {"经开区": "经济技术开发区", "高新区": "高新技术产业开发区"}
+VILLAGE_AFTER = re.compile(r"([" + HAN + r"]{1,4}?)(社区|嘎查|村)(?![民委落庄子])")
+
+# Bare references to the home city's own bodies or its superiors.
+REFS = [
+    (province_body_pattern(), "province"),
+    (self_reference_pattern("盟"), "league"),
+    (self_reference_pattern("州"), "autonomous_prefecture"),
+    *((self_reference_pattern(kind), f"home_{kind}") for kind in "市县区旗"),
+]
+
+
+@dataclass
+class Candidate:
+    start: int
+    end: int
+    surface: str
+    ids: list[int]
+    kind: str  # full | short
+
+
+@dataclass
+class Hit:
+    start: int
+    end: int
+    surface: str
+    chain: list[PlaceLevel]
+    idx: int | None = None      # gazetteer unit, None for a unit the gazetteer lacks
+    kind: str = "full"
+
+
+def scan_candidates(text: str, gaz: Gazetteer, max_level: int = 4) -> list[Candidate]:
+    """Every full or short name at every position (overlaps included)."""
+    out: list[Candidate] = []
+    n = len(text)
+    top = min(gaz.max_len, 16)
+    for i in range(n):
+        longest = gaz.longest_name_from(text[i:i + 2])
+        if not longest or not is_han(text[i]):
+            continue
+        for length in range(min(top, longest, n - i), 1, -1):
+            s = text[i:i + length]
+            ids = gaz.named(s)
+            if ids:
+                ids = [j for j in ids if gaz.depth(j) <= max_level]
+                if ids and s not in GENERIC_FULL:
+                    out.append(Candidate(i, i + length, s, ids, "full"))
+            if length <= 6 and s.endswith("街") and text.startswith(("党工委", "办事处"), i + length):
+                ids = gaz.named(s + "道")  # 爱国街党工委 → 爱国街道
+                if ids:
+                    out.append(Candidate(i, i + length, s, ids, "full"))
+            if length <= 5:
+                ids = gaz.short_named(s)
+                if ids and text[i + length:i + length + 1] not in FEATURE_AFTER:
+                    ids = [j for j in ids if gaz.depth(j) <= min(max_level, 2)]
+                    if ids and s not in COMMON_SHORTS:
+                        out.append(Candidate(i, i + length, s, ids, "short"))
+    return out
+
+
+def non_overlapping(cands: list[Candidate]) -> list[Candidate]:
+    """Leftmost-longest; a full name beats a short one of the same extent."""
+    cands = sorted(cands, key=lambda c: (c.start, -(c.end - c.start), c.kind != "full"))
+    out, last_end = [], -1
+    for c in cands:
+        if c.start >= last_end:
+            out.append(c)
+            last_end = c.end
+    return out
+
+
+class PlaceFinder:
+    """Resolve candidates against the gazetteer and the article's home city."""
+
+    def __init__(self, gaz: Gazetteer):
+        self.gaz = gaz
+
+    def find(self, text: str, home: int | None) -> list[Hit]:
+        gaz = self.gaz
+        cands = non_overlapping(scan_candidates(text, gaz))
+        home_prov = gaz.province_of(home) if home is not None else None
+        named = {j for c in cands for j in c.ids}
+        hits: list[Hit] = []
+        prev: Hit | None = None
+        for c in cands:
+            idx = self._choose(c, home, home_prov, named, prev)
+            if idx is None:
+                prev = None
+                continue
+            hit = Hit(c.start, c.end, c.surface, gaz.chain(idx), idx, c.kind)
+            hits.append(hit)
+            prev = hit
+        hits += self._unknown_villages(text, hits)
+        hits += self._zones(text, hits)
+        if home is not None:
+            hits += self._references(text, home, hits)
+        return sorted(hits, key=lambda h: h.start)
+
+    def _choose(self, c: Candidate, home, home_prov, named, prev: Hit | None) -> int | None:
+        gaz = self.gaz
+        adjacent_parent = prev.idx if prev is not None and prev.end == c.start else None
+        best, best_rank = None, 0
+        for j in c.ids:
+            if NOT_A_UNIT.search(gaz.name(j)):
+                continue
+            level = gaz.depth(j)
+            anc = gaz.parents_of(j)
+            prov = gaz.province_of(j)
+            rank = 0
+            if home is not None and (j == home or home in anc):
+                rank = 5
+            elif adjacent_parent is not None and adjacent_parent in anc:
+                rank = 5
+            elif home is not None and j in gaz.parents_of(home):
+                rank = 5
+            elif level >= 3:
+                rank = 0  # a bare township/village elsewhere: too ambiguous
+            elif level == 0:
+                rank = 4
+            elif c.kind == "short":
+                rank = 3 if home_prov is not None and prov == home_prov and len(c.surface) >= 2 else 0
+            elif level == 1:
+                rank = 4 if home_prov in (None, prov) else 3
+            else:  # a county-level full name
+                if home_prov is not None and prov == home_prov:
+                    rank = 4
+                elif any(a in named for a in anc):
+                    rank = 3
+                elif home is None and len(c.surface) >= 3 and len(c.ids) == 1:
+                    rank = 2
+            if level >= 3 and rank and len(c.surface) < 3:
+                rank = 0
+            if level >= 3 and rank and c.surface.startswith(GENERIC_STEMS):
+                rank = 0
+            if rank > best_rank:
+                best, best_rank = j, rank
+        return best
+
+    def _unknown_villages(self, text: str, hits: list[Hit]) -> list[Hit]:
+        """``高蓬镇钮店社区``: a village right after a township, missing from the gazetteer."""
+        taken = {(h.start, h.end) for h in hits}
+        starts = {h.start for h in hits}
+        out = []
+        for h in hits:
+            if h.chain[-1].level != "township" or h.end in starts:
+                continue
+            m = VILLAGE_AFTER.match(text, h.end)
+            if not m or m.group(1).startswith(GENERIC_STEMS) or (m.start(), m.end()) in taken:
+                continue
+            name = m.group(1) + m.group(2)
+            out.append(Hit(m.start(), m.end(), name, h.chain + [PlaceLevel(name, "village")], None, "chain"))
+        return out
+
+    def _zones(self, text: str, hits: list[Hit]) -> list[Hit]:
+        """``嘉兴经开区城南街道``: a development zone counts as a county-level unit when a
+        township is named under it (a zone that only acts, 开发区党工委, does not)."""
+        by_start = {h.start: h for h in hits}
+        out = []
+        for h in hits:
+            if h.chain[-1].level not in ("prefecture", "county"):
+                continue
+            m = ZONE.match(text, h.end)
+            nxt = by_start.get(m.end()) if m else None
+            if not m or nxt is None or nxt.chain[-1].level != "township":
+                continue
+            city = h.chain[-1].name
+            stem = (self.gaz.short(h.idx) if h.idx is not None else None) or city
+            name = stem + ZONE_CANON.get(m.group(1), m.group(1))
+            out.append(Hit(h.start, m.end(), text[h.start:m.end()], h.chain + [PlaceLevel(name, "county")], None, "zone"))
+        return out
+
+    def _references(self, text: str, home: int, hits: list[Hit]) -> list[Hit]:
+        """省委 / 盟委 / 我市 refer to the home city or one of its superiors."""
+        gaz = self.gaz
+        covered = [(h.start, h.end) for h in hits]
+        lineage = [home] + gaz.parents_of(home)
+        home_name = gaz.name(home)
+        out = []
+        for rx, what in REFS:
+            target = None
+            if what == "province":
+                target = lineage[-1]
+            elif what == "league":
+                target = next((i for i in lineage if gaz.name(i).endswith("盟")), None)
+            elif what == "autonomous_prefecture":
+                target = next((i for i in lineage if gaz.name(i).endswith("自治州")), None)
+            elif what.startswith("home_"):
+                target = home if home_name.endswith(what[-1]) else None
+            if target is None:
+                continue
+            for m in rx.finditer(text):
+                if any(s < m.end() and m.start() < e for s, e in covered):
+                    continue
+                out.append(Hit(m.start(), m.end(), m.group(), gaz.chain(target), target, "ref"))
+        # 乌市 for 乌兰浩特市: a one-character abbreviation of a long home name.
+        if len(home_name) >= 4:
+            abbrev = home_name[0] + home_name[-1]
+            for m in re.finditer(re.escape(abbrev), text):
+                if not any(s < m.end() and m.start() < e for s, e in covered):
+                    out.append(Hit(m.start(), m.end(), m.group(), gaz.chain(home), home, "alias"))
+        return out
+
+
+def hits_to_places(hits: list[Hit], sentences: Sentences) -> list[Place]:
+    """Group hits by unit; one :class:`Place` per unit with all its mentions."""
+    places: dict[tuple, Place] = {}
+    for h in hits:
+        key = tuple((c.name, c.level) for c in h.chain)
+        place = places.get(key)
+        if place is None:
+            last = h.chain[-1]
+            place = places[key] = Place(last.name, last.level, last.adcode, list(h.chain))
+        place.mentions.append(Mention(h.start, h.end, h.surface, sentences.at(h.start)))
+    return list(places.values())

@@ -1,0 +1,60 @@
+"""The vocabulary of posts: the organizations, departments and post words a
+title is made of (市委 + 副 + 书记, 统战部 + 部长), national posts, the words of
+people who are not officials (村民, 记者), and the words that put a post in
+the past (烈士, 红军). :mod:`kg.extract.rules.officials` builds its patterns
+from these; the segmenter's user dictionary takes its title words from here.
+
+Sources: the post names of the Party's and the state's organization law and
+the Party constitution (书记/副书记/常委, 市长/县长/乡长, 主任/主席, 部长/局长),
+and the words the seed reports use for people outside those posts.
+
+>>> post_head("常务副市长"), post_head("副书记"), post_head("常委")
+('市长', '书记', '常委')
+"""
+from __future__ import annotations
+
+import re
+
+# Bodies a post belongs to (市委, 镇党委, 县人大常委会), longest-first where one contains another.
+ORGANIZATIONS = ("党委", "党工委", "党组", "党支部", "党总支", "总支", "支部", "纪委监委", "纪委", "监委", "政法委",
+                 "人大常委会", "人大", "政协", "人民政府", "政府", "村委会", "居委会", "委员会", "工委", "委")
+# Departments of a body (市委组织部, 县教育局): the named ones, or any short name ending in 局.
+DEPARTMENTS = ("组织部", "宣传部", "统战部", "政法委", "办公室")
+DEPARTMENT_SUFFIX = "局"
+# The post itself.
+POSTS = ("总书记", "书记", "常委", "市长", "县长", "区长", "省长", "镇长", "乡长", "村长", "盟长", "旗长", "州长",
+         "主席", "主任", "部长", "局长", "组长", "秘书长", "检察长", "院长", "厅长", "处长", "委员")
+# Words before a post word that make it a deputy or executive post: 副书记, 常务副市长.
+RANK_PREFIXES = ("常务", "副")
+# Posts of the national leadership, written after the name (习近平总书记).
+NATIONAL_POSTS = ("总书记", "总理", "副总理", "委员长", "国家主席")
+# Titles common enough to keep whole in the segmenter's dictionary.
+COMMON_TITLES = ("市委书记", "市委副书记", "市委常委", "省委常委", "县委书记", "区委书记", "村党委书记", "党支部书记")
+
+# A clause with these words speaks of the past: a post there makes a historical person.
+HISTORICAL_WORDS = ("时期", "年代", "战争", "烈士", "先烈", "旧址", "生前", "已故", "革命家", "老一辈", "当年", "红军",
+                    "解放前", "抗战", "抗日")
+# Named persons who are not officials, by the role word before the name → the Person's role.
+ROLES: dict[str, str] = {
+    "村民党员": "party member", "老党员": "party member", "党员": "party member", "村民": "villager",
+    "居民": "resident", "市民": "resident", "农民": "villager", "志愿者": "volunteer",
+    "记者": "reporter", "通讯员": "reporter", "网格员": "resident", "企业家": "entrepreneur",
+    "音乐家": "historical", "画家": "artist", "作家": "writer", "老师": "teacher", "教师": "teacher",
+    "医生": "doctor", "游客": "visitor",
+}
+
+_RANK = re.compile("^(?:常务)?副?")
+
+
+def post_head(title: str) -> str:
+    """The title without its rank prefix: 常务副市长 → 市长, 副书记 → 书记.
+
+    Only the prefix goes: ``str.lstrip("常务副")`` would strip any of those
+    characters and turn 常委 into 委.
+    """
+    return _RANK.sub("", title, count=1)
+
+
+def alternation(words) -> str:
+    """A non-capturing regex alternative of literal words, in the order given."""
+    return "(?:" + "|".join(re.escape(w) for w in words) + ")"

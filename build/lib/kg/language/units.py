@@ -1,0 +1,65 @@
+"""Administrative units in words: their suffixes, which of them the schema
+calls a city, and how a report names the unit it is written in.
+
+>>> is_city("宁乡市", "county"), is_city("宁乡县", "county"), is_city("德州市", "prefecture")
+(True, False, True)
+>>> strip_unit_suffix("乌兰浩特市"), strip_unit_suffix("花明楼镇"), strip_unit_suffix("新疆维吾尔自治区")
+('乌兰浩特', '花明楼', '新疆')
+>>> self_reference_pattern("旗").pattern
+'我旗|全旗|旗委|旗政府'
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+LEVELS = ("province", "prefecture", "county", "township", "village")
+
+# Suffixes of unit names, longest first (what the gold's "德州 = 德州市" matching strips).
+UNIT_SUFFIXES = ("特别行政区", "维吾尔自治区", "壮族自治区", "回族自治区", "自治区", "自治州", "自治县", "自治旗",
+                 "省", "市", "盟", "县", "区", "旗", "镇", "乡", "街道", "嘎查村", "嘎查", "村", "社区")
+_SUFFIX_AT_END = re.compile("(" + "|".join(UNIT_SUFFIXES) + ")$")
+
+# The unit words a post can be qualified with (市委书记, 镇党委书记, 社区主任).
+TITLE_UNIT_WORDS = ("自治区", "省", "市", "县", "区", "盟", "旗", "州", "镇", "乡", "村", "社区", "街道", "嘎查")
+
+# How a report names the unit it is written in, or that unit's own bodies,
+# keyed by the kind of unit (the last character of its name): 我市, 全县, 区委.
+SELF_REFERENCE: dict[str, tuple[str, ...]] = {
+    "市": ("我市", "全市", "市委", "市政府", "本市"),
+    "县": ("我县", "全县", "县委", "县政府", "本县"),
+    "区": ("我区", "全区", "区委", "区政府"),
+    "旗": ("我旗", "全旗", "旗委", "旗政府"),
+    "省": ("我省", "全省"),
+    "盟": ("我盟", "全盟", "盟委", "盟行政公署"),
+    "州": ("我州", "全州", "州委"),
+}
+# Bodies of the province named by its kind alone (省委, 自治区党委): a city's
+# report means its own province. Only the kind word is the mention (省|委).
+PROVINCE_BODIES: dict[str, tuple[str, ...]] = {
+    "省": ("委", "政府", "纪委", "人大", "政协", "直"),
+    "自治区": ("党委", "政府", "人大", "政协"),
+}
+
+
+@lru_cache(maxsize=None)
+def self_reference_pattern(kind: str) -> re.Pattern:
+    """The words by which a report of a unit of ``kind`` names itself."""
+    return re.compile("|".join(SELF_REFERENCE[kind]))
+
+
+def province_body_pattern() -> re.Pattern:
+    """省 in 省委/省政府…, 自治区 in 自治区党委…, and 全省/我省."""
+    parts = [f"{kind}(?={'|'.join(bodies)})" for kind, bodies in PROVINCE_BODIES.items()]
+    return re.compile("|".join(parts[:1] + ["全省", "我省"] + parts[1:]))
+
+
+def is_city(name: str, level: str) -> bool:
+    """The schema's ``City``: a prefecture-level unit, a county-level city or a municipality."""
+    return level == "prefecture" or (level in ("county", "province") and name.endswith("市"))
+
+
+def strip_unit_suffix(name: str) -> str:
+    """``德州市`` → ``德州``; a name that would keep fewer than two characters is kept whole."""
+    stem = _SUFFIX_AT_END.sub("", name)
+    return stem if len(stem) >= 2 else name

@@ -1,0 +1,10 @@
+// The evidence sentences behind every fact about an entity (official, place, programme), and their articles.
+// Parameters: name — the entity's name.
+// :param name => '李猛'
+MATCH (x)
+WHERE (x:Official OR x:Place OR x:Programme OR x:Person OR x:Organization) AND x.name = $name
+MATCH (x)-[r]-(y)
+WHERE r.evidence IS NOT NULL
+RETURN type(r) AS fact, coalesce(y.title, y.name, y.text) AS other, r.title AS title,
+       coalesce(r.source, y.source) AS source, r.evidence AS evidence
+ORDER BY fact, other;

@@ -1,0 +1,131 @@
+"""A build: articles stream from the loaders, through the cache and an engine,
+into one graph and ``entities.jsonl``.
+
+Memory stays flat except for the graph itself: articles are read lazily, at
+most ``engine.parallelism * 2`` batches are in flight, and each record is
+written out and dropped once merged. Outcomes are merged in input order
+whatever finishes first, so a build's graph depends on its inputs only — not
+on the engine, the number of workers or what was cached.
+"""
+from __future__ import annotations
+
+import json
+from collections import deque
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, Iterable, Iterator
+
+import networkx as nx
+
+from kg.extract.batch import Outcome
+from kg.extract.records import Extraction
+from kg.graph.builder import GraphBuilder
+from kg.runtime.cache import ExtractionCache, input_key
+from kg.runtime.engines import Engine, Pending, failed_batch
+from kg.settings import Settings
+from loaders import BadInput, RawInput, iter_inputs
+
+
+@dataclass
+class BuildResult:
+    graph: nx.MultiDiGraph
+    articles: int = 0             # merged into the graph
+    extracted: int = 0            # of which extracted in this run
+    cached: int = 0               # of which taken from the cache
+    errors: list[Outcome] = field(default_factory=list)
+
+
+@dataclass
+class _Slot:
+    """One batch's place in the input order."""
+
+    items: list[tuple[RawInput | BadInput, str | None]]   # (input or bad input, cache key)
+    cached: dict[str, str]                                  # cache key → record (JSON)
+    todo: list[RawInput]                                    # the rest, sent to the engine
+    pending: Pending | None = None                          # future of their outcomes
+
+
+def build(inputs: Iterable[str | Path], entities: Path, settings: Settings, engine: Engine,
+          cache: ExtractionCache | None = None, on_outcome: Callable[[Outcome], None] | None = None) -> BuildResult:
+    """Build the graph of ``inputs``; write each article's record to ``entities`` (JSON lines)."""
+    window: deque[_Slot] = deque()
+    with entities.open("w", encoding="utf-8") as sink:
+        merger = _Merger(sink, cache, on_outcome)
+        for batch in _batches(iter_inputs(inputs, settings), settings.batch_size):
+            keys = [input_key(r) if isinstance(r, RawInput) else None for r in batch]
+            cached = cache.get_many(k for k in keys if k) if cache is not None else {}
+            todo = [a for a, k in zip(batch, keys) if k and k not in cached]
+            window.append(_Slot(list(zip(batch, keys)), cached, todo, engine.submit(todo) if todo else None))
+            if len(window) > 2 * engine.parallelism:
+                merger.merge(window.popleft())
+        while window:
+            merger.merge(window.popleft())
+    return merger.result
+
+
+class _Merger:
+    """Adds a slot's records to the graph, in input order, and writes them out."""
+
+    def __init__(self, sink, cache: ExtractionCache | None, on_outcome: Callable[[Outcome], None] | None):
+        self.builder = GraphBuilder()
+        self.result = BuildResult(self.builder.graph)
+        self.sink, self.cache, self.on_outcome = sink, cache, on_outcome
+
+    def merge(self, slot: _Slot) -> None:
+        outcomes = iter(_outcomes(slot))
+        fresh = []
+        for item, key in slot.items:
+            if isinstance(item, BadInput):
+                outcome, text = Outcome(item.source, error=item.reason), None
+            elif key in slot.cached:
+                outcome, text = self._from_cache(item.source, slot.cached[key]), slot.cached[key]
+            else:
+                outcome = next(outcomes)
+                text = json.dumps(outcome.record.to_dict(), ensure_ascii=False) if outcome.record else None
+                if text:  # a BadInput from a worker is not cached: retried next time
+                    fresh.append((key, text))
+            if outcome.record is not None:
+                try:
+                    self.builder.add(outcome.record)
+                except (KeyError, TypeError, ValueError) as exc:
+                    outcome = Outcome(outcome.source, error=f"not merged into the graph: {exc}")
+            if outcome.record is not None:
+                self.sink.write(text + "\n")
+                self.result.articles += 1
+                if key in slot.cached:
+                    self.result.cached += 1
+                else:
+                    self.result.extracted += 1
+            else:
+                self.result.errors.append(outcome)
+            if self.on_outcome:
+                self.on_outcome(outcome)
+        if self.cache is not None and fresh:
+            self.cache.put_many(fresh)
+
+    @staticmethod
+    def _from_cache(source: str, text: str) -> Outcome:
+        try:
+            return Outcome(source, record=Extraction.from_dict(json.loads(text)))
+        except (KeyError, TypeError, ValueError) as exc:  # a record this version cannot read
+            return Outcome(source, error=f"unreadable cache entry: {exc}")
+
+
+def _outcomes(slot: _Slot) -> list[Outcome]:
+    if slot.pending is None:
+        return []
+    try:
+        return slot.pending.result()
+    except Exception as exc:  # the worker died (killed, out of memory); its articles are reported
+        return failed_batch(slot.todo, exc)
+
+
+def _batches(items: Iterator, size: int) -> Iterator[list]:
+    batch = []
+    for item in items:
+        batch.append(item)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch

@@ -1,0 +1,68 @@
+"""All tunable settings in one place.
+
+Defaults live in :class:`Settings`; any field can be overridden from the
+environment as ``KG_<FIELD>`` (``KG_SEGMENTER=jieba``), which is how the CLI,
+the tests and CI select a segmenter or a cache folder without code changes.
+"""
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field, fields, replace
+from importlib import resources
+from pathlib import Path
+
+
+def _default_home() -> Path:
+    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
+    return Path(base) / "kg"
+
+
+@dataclass(frozen=True)
+class Settings:
+    # Segmenter behind spaCy's Chinese tokenizer. Extraction works on character
+    # offsets, so switching it changes quality, never the pipeline.
+    segmenter: str = "pkuseg"  # pkuseg | jieba | char
+    # Where provisioned models and caches live (filled at install time only).
+    home: Path = _default_home()
+    # The pkuseg mixed-domain model ships inside this sdist on PyPI.
+    pkuseg_version: str = "0.0.25"
+    pkuseg_sha256: str = "dd012bf93689721c9574bc2b2ba98fb4ac22790cec0af354a78e217828b81e91"
+    # Inputs larger than this are refused with a message, never truncated.
+    max_article_bytes: int = 8_000_000
+    # Articles handed to nlp.pipe (and to a worker) at a time.
+    batch_size: int = 16
+    # Where extraction runs (local | dask) and with how many worker processes.
+    engine: str = "local"
+    workers: int = 1
+    # Rows per UNWIND transaction when loading Neo4j.
+    load_batch_size: int = 5000
+    # How long the driver keeps retrying a batch after transient errors.
+    neo4j_retry_seconds: float = 30.0
+    # HTML views: the overview keeps the best-connected nodes (Neo4j Browser shows 300);
+    # past view_physics_max nodes a page gets precomputed positions and no physics.
+    view_max_nodes: int = 300
+    view_physics_max: int = 150
+    view_neighbour_cap: int = 60
+    # The Cypher query library (`kg query`): queries/ of a checkout, kg.queries of an installed wheel.
+    queries_dir: Path = field(default_factory=lambda: Path(str(resources.files("kg.queries"))))
+
+    @property
+    def model_dir(self) -> Path:
+        """The serialized spaCy pipeline (tokenizer + pkuseg weights)."""
+        return self.home / f"zh-{self.segmenter}-{self.pkuseg_version}"
+
+    @property
+    def gazetteer_cache(self) -> Path:
+        return self.home / "gazetteer.pickle"
+
+
+def load_settings(**overrides) -> Settings:
+    """Defaults, then ``KG_*`` environment variables, then explicit overrides."""
+    env, defaults = {}, Settings()
+    for f in fields(Settings):
+        raw = os.environ.get(f"KG_{f.name.upper()}")
+        if raw is None:
+            continue
+        default = getattr(defaults, f.name)
+        env[f.name] = type(default)(raw) if not isinstance(default, Path) else Path(raw)
+    return replace(Settings(), **env, **{k: v for k, v in overrides.items() if v is not None})

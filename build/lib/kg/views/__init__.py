@@ -1,0 +1,57 @@
+"""Interactive HTML views of the graph: overview, one page per city, official and
+programme, and an index linking them. Pages are self-contained (no network
+request at all) and safe to open on untrusted article text.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import networkx as nx
+
+from kg.settings import Settings, load_settings
+from kg.views import select
+from kg.views.render import render_index, render_view, write_assets
+
+__all__ = ["write_views", "ViewsWritten"]
+
+
+@dataclass
+class ViewsWritten:
+    folder: Path
+    pages: int
+    overview_nodes: int
+
+
+def _write(path: Path, html: str) -> None:
+    path.write_text(html, encoding="utf-8")  # explicit: pyvis's write_html breaks CJK on Windows
+
+
+def write_views(g: nx.MultiDiGraph, out: Path, settings: Settings | None = None) -> ViewsWritten:
+    settings = settings or load_settings()
+    out.mkdir(parents=True, exist_ok=True)
+    write_assets(out / "assets")
+    cap, physics_max = settings.view_neighbour_cap, settings.view_physics_max
+    overview = select.overview(g, settings.view_max_nodes)
+    _write(out / "overview.html", render_view(overview, physics_max))
+    sections = []
+    builders = (("城市 Cities", "City", select.city_view), ("官员 Officials", "Official", select.official_view),
+                ("项目 Programmes", "Programme", select.programme_view))
+    pages = 1
+    for heading, kind, build in builders:
+        entries = []
+        for n in sorted(select.nodes_of(g, kind), key=lambda n: select.name_of(g, n)):
+            view = build(g, n, cap)
+            url = select.page_name(kind.lower(), n)
+            _write(out / url, render_view(view, physics_max))
+            pages += 1
+            detail = f"{len(view.nodes) - 1} linked" + (f", {len(view.table)} rows" if view.table else "")
+            if kind == "Official" and g.nodes[n].get("titles"):
+                detail = "、".join(g.nodes[n]["titles"][:3]) + " · " + detail
+            entries.append({"label": select.name_of(g, n), "url": url, "detail": detail})
+        sections.append((heading, entries))
+    counts = {"articles": len(select.nodes_of(g, "Article")), "cities": len(select.nodes_of(g, "City")),
+              "officials": len(select.nodes_of(g, "Official")), "programmes": len(select.nodes_of(g, "Programme")),
+              "metrics": len(select.nodes_of(g, "Metric"))}
+    _write(out / "index.html", render_index("kg · 知识图谱 views", sections, counts))
+    return ViewsWritten(out, pages + 1, len(overview.nodes))

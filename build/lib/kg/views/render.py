@@ -1,0 +1,106 @@
+"""Render views as self-contained HTML with pyvis.
+
+pyvis builds the network (nodes, options); the page comes from our own
+template because pyvis's always links Bootstrap and a CDN (or, with
+``cdn_resources="local"``, rewrites a ``lib/`` folder in the working
+directory, pyvis #174), renders tooltips as HTML, and ``write_html`` writes
+without an explicit encoding. Ours loads the vis-network copy that ships
+inside pyvis from the views folder's own ``assets/`` (written once, not
+inlined: 700 kB per page times thousands of entity pages), embeds the data as escaped JSON (``tojson``: ``<`` becomes
+``\\u003c``), turns tooltips into text nodes in the browser, and autoescapes
+every other string: article text can never become markup or script.
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+import networkx as nx
+import pyvis
+from jinja2 import Environment, FileSystemLoader, select_autoescape
+from pyvis.network import Network
+
+from kg.views.select import View
+
+VIS = Path(pyvis.__file__).parent / "lib" / "vis-9.1.2"
+TEMPLATES = Path(__file__).parent / "templates"
+
+# label → (colour, shape); the legend is drawn from this table too.
+STYLE = {
+    "City": ("#e4572e", "dot"),
+    "Place": ("#f3a712", "dot"),
+    "Official": ("#29335c", "diamond"),
+    "Person": ("#7a7a7a", "triangle"),
+    "Organization": ("#669bbc", "square"),
+    "Programme": ("#2a9d8f", "box"),
+    "Metric": ("#a8c686", "ellipse"),
+    "Article": ("#bbbbbb", "text"),
+}
+
+
+@lru_cache(maxsize=1)
+def _env() -> Environment:
+    return Environment(loader=FileSystemLoader(TEMPLATES), autoescape=select_autoescape(["html"]))
+
+
+def write_assets(folder: Path) -> None:
+    """vis-network's script and stylesheet beside the pages (both free of remote URLs)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    for name in ("vis-network.min.js", "vis-network.css"):
+        (folder / name).write_bytes((VIS / name).read_bytes())
+
+
+def options(n_nodes: int, physics: bool) -> dict:
+    groups = {k: {"color": {"background": c, "border": c}, "shape": s,
+                  "font": {"color": "#ffffff" if s == "box" else "#222222"}} for k, (c, s) in STYLE.items()}
+    return {
+        "groups": groups,
+        "nodes": {"font": {"size": 14, "face": "Noto Sans CJK SC, Microsoft YaHei, PingFang SC, sans-serif"},
+                  "scaling": {"min": 8, "max": 40}},
+        "edges": {"arrows": {"to": {"enabled": True, "scaleFactor": 0.5}}, "font": {"size": 10, "align": "middle"},
+                  "color": {"color": "#9aa5b1", "highlight": "#29335c"}, "smooth": False},
+        "interaction": {"hover": True, "tooltipDelay": 120, "navigationButtons": False},
+        "physics": {"enabled": physics, "solver": "forceAtlas2Based",
+                    "forceAtlas2Based": {"gravitationalConstant": -60, "springLength": 120},
+                    "stabilization": {"enabled": physics, "iterations": min(400, 50 + 3 * n_nodes), "fit": True}},
+    }
+
+
+def positions(view: View) -> dict[str, tuple[float, float]]:
+    """Layout computed here for views too big to settle in the browser (pyvis #169)."""
+    g = nx.Graph()
+    g.add_nodes_from(n["id"] for n in view.nodes)
+    g.add_edges_from((e["from"], e["to"]) for e in view.edges)
+    scale = 60 * len(view.nodes) ** 0.5
+    return {n: (float(x) * scale, float(y) * scale) for n, (x, y) in nx.spring_layout(g, seed=7, iterations=60).items()}
+
+
+def network(view: View, physics_max: int) -> Network:
+    physics = len(view.nodes) <= physics_max
+    net = Network(directed=True, height="100%", width="100%")
+    pos = {} if physics else positions(view)
+    for n in view.nodes:
+        extra = {k: n[k] for k in ("tip", "url", "value") if k in n}
+        if n["id"] in pos:
+            extra.update(x=pos[n["id"]][0], y=pos[n["id"]][1], physics=False)
+        net.add_node(n["id"], label=n["label"], group=n["group"], shape=STYLE.get(n["group"], ("", "dot"))[1], **extra)
+    # Network.add_edge scans every edge for duplicates (quadratic, pyvis #304);
+    # our edges are already unique, so they go straight into the list.
+    net.edges.extend({"from": e["from"], "to": e["to"], "label": e.get("label", ""), "tip": e.get("tip", ""),
+                      "dashes": bool(e.get("dashes"))} for e in view.edges)
+    net.options = options(len(view.nodes), physics)
+    return net
+
+
+def render_view(view: View, physics_max: int, index_url: str = "index.html") -> str:
+    net = network(view, physics_max)
+    nodes, edges, _heading, _h, _w, _opts = net.get_network_data()
+    for n in nodes:  # pyvis puts the label into `title` when none is given; tooltips come from `tip`
+        n.pop("title", None)
+    legend = [(k, c, s) for k, (c, s) in STYLE.items() if any(n["group"] == k for n in view.nodes)]
+    return _env().get_template("view.html").render(view=view, nodes=nodes, edges=edges, options=net.options,
+                                                   legend=legend, index_url=index_url)
+
+
+def render_index(title: str, sections: list[tuple[str, list[dict]]], counts: dict[str, int]) -> str:
+    return _env().get_template("index.html").render(title=title, sections=sections, counts=counts)

@@ -1,0 +1,28 @@
+"""Language knowledge: dates with one year bound, unit words, titles."""
+from kg.language import dates, titles, units
+
+
+def test_one_year_bound_for_text_metadata_and_bylines():
+    assert dates.find_date("1900年成立") is None and dates.parse_date("1900-01-01") is None
+    assert dates.find_date("1901年成立") == "1901" and dates.parse_date("1901-03") == "1901-03"
+    assert dates.find_full_date("发布时间：2021年6月4日") == "2021-06-04"
+    assert dates.find_full_date("2021年6月") is None  # a byline date needs its day
+    assert dates.starts_with_date("2021-06-04 10:30 来源：本网") and not dates.starts_with_date("全市2021年")
+
+
+def test_post_head_strips_the_rank_prefix_not_characters():
+    """``lstrip("常务副")`` turned 常委 into 委 (it strips any of those characters)."""
+    assert titles.post_head("常委") == "常委"
+    assert titles.post_head("常务副县长") == "县长"
+    assert titles.post_head("副主任") == "主任"
+    assert titles.post_head("务工组长") == "务工组长"
+
+
+def test_self_reference_words_by_kind_of_unit():
+    assert units.self_reference_pattern("县").findall("我县各乡镇和县委、县政府") == ["我县", "县委", "县政府"]
+    assert units.province_body_pattern().findall("省委、省政府和自治区党委") == ["省", "省", "自治区"]
+
+
+def test_is_city_and_suffixes():
+    assert units.is_city("北京市", "province") and not units.is_city("河北省", "province")
+    assert units.strip_unit_suffix("东城区") == "东城" and units.strip_unit_suffix("和县") == "和县"

@@ -1,0 +1,14 @@
+"""The examples in the docstrings run: the modules that carry them stay honest."""
+import doctest
+import importlib
+
+import pytest
+
+MODULES = ["kg.errors", "kg.language.dates", "kg.language.numbers", "kg.language.text", "kg.language.titles",
+           "kg.language.units", "kg.extract.gazetteer", "kg.graph.schema", "kg.neo4j.cypher"]
+
+
+@pytest.mark.parametrize("name", MODULES)
+def test_docstring_examples(name):
+    result = doctest.testmod(importlib.import_module(name))
+    assert result.attempted > 0 and result.failed == 0
