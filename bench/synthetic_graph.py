@@ -12,7 +12,7 @@ import random
 import networkx as nx
 
 from kg.extract.gazetteer import load_gazetteer
-from kg.extract.records import Extraction, Mention, Metric, Official, Place, PlaceLevel, Programme, Title, place_key
+from kg.extract.records import ArticleRecord, Mention, Metric, Official, Place, PlaceLevel, Programme, Title, place_key
 from kg.graph.builder import GraphBuilder
 
 TITLES = ["市委书记", "市长", "市委副书记", "常务副市长", "市委组织部部长", "市委宣传部部长", "副市长"]
@@ -53,7 +53,7 @@ def synthetic_graph(n_articles: int, n_cities: int = 300, seed: int = 1) -> nx.M
             metrics.append(Metric(f"{value}个", float(value), "个", subject, None, None,
                                   Mention(20 + k, 25 + k, f"{value}个", f"共{value}个{subject}。"), key,
                                   progs[k % 4].name if k % 3 == 0 else None))
-        b.add(Extraction(article={"id": f"article:syn{a:07d}", "source": f"syn_{a:07d}.txt", "title": f"{city}报道{a}",
+        b.add(ArticleRecord(article={"id": f"article:syn{a:07d}", "source": f"syn_{a:07d}.txt", "title": f"{city}报道{a}",
                                   "date": f"2020-{1 + a % 12:02d}-{1 + a % 28:02d}"},
                          home=key, places=[place], officials=officials, programmes=progs, metrics=metrics))
     return b.graph

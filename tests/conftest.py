@@ -98,13 +98,13 @@ def driver(neo4j_server):
 def tiny_record(text: str = "市委书记王建国出席会议。全市建成驿站30个。", source: str = "tiny.txt"):
     """A hand-made extraction record of one article (no model): a city, an official
     holding its 市委书记 post, a programme the city runs, a figure it reports."""
-    from kg.extract.records import (Extraction, Mention, Metric, Official, Place, PlaceLevel, Programme, Title,
+    from kg.extract.records import (ArticleRecord, Mention, Metric, Official, Place, PlaceLevel, Programme, Title,
                                     place_key)
 
     chain = [PlaceLevel("山东省", "province", "370000"), PlaceLevel("德州市", "prefecture", "371400")]
     city = place_key(chain)
     sentence = text.split("。")[0] + "。"
-    return Extraction(
+    return ArticleRecord(
         article={"id": f"article:{source}", "source": source, "title": "标题", "date": "2021-06-04",
                  "publisher": None, "url": None, "chars": len(text)},
         home=city,

@@ -125,7 +125,14 @@ def cmd_eval(args) -> int:
         table.add_row(k, f"{r['precision']:.3f}", f"{r['recall']:.3f}", f"{r['f1']:.3f}", str(r["tp"]),
                       str(r["pred"]), str(r["gold"]))
     results.print(table)
-    print(f"titles recall {result['titles_recall']}  home city {result['home_city']}  macro F1 {result['macro_f1']}")
+    print(f"titles recall {result['titles_recall']}  posts placed {result['posts_placed']}  "
+          f"home city {result['home_city']}  macro F1 {result['macro_f1']}")
+    if args.misses:
+        for doc, kinds in result["articles"].items():
+            for kind, diff in kinds.items():
+                for sign, key in (("-", "missed"), ("+", "extra")):
+                    for item in diff[key]:
+                        print(f"{doc}\t{kind}\t{sign} {item}")
     return 0
 
 
@@ -165,4 +172,6 @@ def add_parsers(sub) -> None:
     e.add_argument("gold_dir")
     e.add_argument("--graph", default="out/graph.graphml", help="graph.graphml or a build folder")
     e.add_argument("--json", action="store_true", help="print the scores as JSON")
+    e.add_argument("--misses", action="store_true",
+                   help="also list, per article, what was missed (-) and what was added (+)")
     e.set_defaults(func=cmd_eval)

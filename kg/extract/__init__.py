@@ -1,4 +1,4 @@
-"""Stage 2, extraction: a clean article → one :class:`~kg.extract.records.Extraction`.
+"""Stage 2, extraction: a clean article → one :class:`~kg.extract.records.ArticleRecord`.
 
 - ``rules/``: the extraction rules, pure functions on character offsets;
 - ``components/``: one thin spaCy factory per rule set;

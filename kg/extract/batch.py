@@ -1,4 +1,4 @@
-"""Articles → :class:`Extraction` records, streamed through ``nlp.pipe``.
+"""Articles → :class:`ArticleRecord` records, streamed through ``nlp.pipe``.
 
 :func:`extract_batch` is the unit of work every engine runs (this process, a
 worker process, a Dask worker): raw inputs in, plain picklable outcomes out —
@@ -15,7 +15,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from kg.extract.gazetteer import load_gazetteer
-from kg.extract.records import Extraction, Organization, Place, place_key
+from kg.extract.records import ArticleRecord, Organization, Place, place_key
 from loaders.article import Article, BadInput
 from loaders.sources import RawInput, read_input
 
@@ -27,7 +27,7 @@ def _doc(nlp: Language, article: Article) -> Doc:
     return doc
 
 
-def to_extraction(doc: Doc, article: Article) -> Extraction:
+def to_record(doc: Doc, article: Article) -> ArticleRecord:
     gaz = load_gazetteer()
     home = doc._.kg_home
     places = list(doc._.kg_places or [])
@@ -42,7 +42,7 @@ def to_extraction(doc: Doc, article: Article) -> Extraction:
         for t in off.titles:
             if t.organization and t.organization not in orgs:
                 orgs[t.organization] = Organization(t.organization, None, off.mentions[:1])
-    return Extraction(
+    return ArticleRecord(
         article=article.to_dict() | {"text": None, "chars": len(article.text)},
         home=home_key,
         places=places,
@@ -54,11 +54,11 @@ def to_extraction(doc: Doc, article: Article) -> Extraction:
     )
 
 
-def extract(nlp: Language, articles: Iterable[Article], batch_size: int = 16) -> Iterator[tuple[Article, Extraction]]:
+def extract(nlp: Language, articles: Iterable[Article], batch_size: int = 16) -> Iterator[tuple[Article, ArticleRecord]]:
     """Stream: memory stays flat whatever the number of articles."""
     pairs = ((_doc(nlp, a), a) for a in articles)
     for doc, article in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
-        yield article, to_extraction(doc, article)
+        yield article, to_record(doc, article)
 
 
 @dataclass
@@ -66,7 +66,7 @@ class Outcome:
     """One article's result: its record or why it failed (picklable, for any engine)."""
 
     source: str
-    record: Extraction | None = None
+    record: ArticleRecord | None = None
     error: str | None = None
     detail: str | None = None   # traceback, for --debug
 
@@ -101,7 +101,7 @@ def extract_articles(articles: list[Article], segmenter: str | None = None, batc
     with _lock:
         nlp = get_nlp(segmenter)
         nlp.set_error_handler(on_error)
-        done = {id(article): ex for article, ex in extract(nlp, articles, batch_size=batch_size)}
+        done = {id(article): record for article, record in extract(nlp, articles, batch_size=batch_size)}
     return [failed.get(a.source) or (Outcome(a.source, record=done[id(a)]) if id(a) in done
                                      else Outcome(a.source, error="extraction produced no result"))
             for a in articles]

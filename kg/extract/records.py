@@ -103,7 +103,7 @@ class Metric:
 
 
 @dataclass
-class Extraction:
+class ArticleRecord:
     """Everything found in one article."""
 
     article: dict
@@ -119,7 +119,7 @@ class Extraction:
         return asdict(self)
 
     @classmethod
-    def from_dict(cls, d: dict) -> "Extraction":
+    def from_dict(cls, d: dict) -> "ArticleRecord":
         def mentions(items):
             return [Mention(**m) for m in items]
 

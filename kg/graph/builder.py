@@ -1,4 +1,4 @@
-"""Extraction records → one networkx MultiDiGraph following SCHEMA.md.
+"""Article records → one networkx MultiDiGraph following SCHEMA.md.
 
 Ids are deterministic (content hash for articles; adcode or name path for
 places; name + post place for officials; canonical name for programmes), so
@@ -12,7 +12,7 @@ from __future__ import annotations
 import networkx as nx
 
 from kg.errors import GraphError
-from kg.extract.records import Extraction, Mention, place_key, stable_id
+from kg.extract.records import ArticleRecord, Mention, place_key, stable_id
 from kg.graph.schema import label_string
 from kg.language.units import is_city
 
@@ -55,21 +55,21 @@ class GraphBuilder:
         self._edge(article, node, "MENTIONS", evidence=first.sentence, offset=first.start, count=len(mentions))
 
     # -- one article ------------------------------------------------------------------
-    def add(self, ex: Extraction) -> None:
+    def add(self, record: ArticleRecord) -> None:
         self._sentences = {}
-        art = ex.article
+        art = record.article
         a = self._node(art["id"], ["Article"], source=art["source"], title=art.get("title"), date=art.get("date"),
                        publisher=art.get("publisher"), url=art.get("url"), chars=art.get("chars"))
         src, as_of = art["source"], art.get("date")
         places = {}
-        for p in ex.places:
+        for p in record.places:
             pid = self._place_chain(p.chain)
             places[p.key] = pid
             self._mention(a, pid, p.mentions)
-        if ex.home:
-            self._edge(a, ex.home, "ABOUT")
-        home = ex.home
-        for o in ex.officials:
+        if record.home:
+            self._edge(a, record.home, "ABOUT")
+        home = record.home
+        for o in record.officials:
             oid = self._node(stable_id("official", o.name, o.home_place), ["Official"], name=o.name,
                              titles=[t.title for t in o.titles])
             self._mention(a, oid, o.mentions)
@@ -82,21 +82,21 @@ class GraphBuilder:
                     continue
                 self._edge(oid, target, "HOLDS", (t.title, a), title=t.title, source=src, asOf=as_of,
                            evidence=ev.sentence if ev else None, offset=ev.start if ev else None)
-        for person in ex.persons:
+        for person in record.persons:
             pid = self._node(stable_id("person", person.name, person.role, home), ["Person"], name=person.name,
                              role=person.role)
             self._mention(a, pid, person.mentions)
-        for org in ex.organizations:
+        for org in record.organizations:
             self._mention(a, self._node(stable_id("org", org.name), ["Organization"], name=org.name), org.mentions)
         prog_ids = {}
-        for prog in ex.programmes:
+        for prog in record.programmes:
             gid = self._node(stable_id("programme", prog.name), ["Programme"], name=prog.name, aliases=prog.aliases)
             prog_ids[prog.name] = gid
             self._mention(a, gid, prog.mentions)
             if home:
                 m = prog.mentions[0] if prog.mentions else None
                 self._edge(home, gid, "RUNS", (a,), source=src, evidence=m.sentence if m else None)
-        for mt in ex.metrics:
+        for mt in record.metrics:
             mid = self._node(stable_id("metric", art["id"], mt.value, mt.unit, mt.subject), ["Metric"], text=mt.text,
                              value=float(mt.value), unit=mt.unit, subject=mt.subject, qualifier=mt.qualifier,
                              date=mt.date)
@@ -104,7 +104,7 @@ class GraphBuilder:
             reporter = mt.place or home
             if reporter:
                 self._edge(reporter, mid, "REPORTS", (a,), source=src, evidence=mt.mention.sentence)
-            prog = mt.programme or _programme_in(mt.mention.sentence, ex)
+            prog = mt.programme or _programme_in(mt.mention.sentence, record)
             if prog and prog in prog_ids:
                 self._edge(mid, prog_ids[prog], "MEASURES")
 
@@ -122,18 +122,18 @@ class GraphBuilder:
         return parent
 
 
-def _programme_in(sentence: str, ex: Extraction) -> str | None:
+def _programme_in(sentence: str, record: ArticleRecord) -> str | None:
     """The programme a figure is reported under: one named in the same sentence."""
     best = None
-    for prog in ex.programmes:
+    for prog in record.programmes:
         for name in [prog.name] + prog.aliases:
             if name and name in sentence and (best is None or len(name) > len(best[1])):
                 best = (prog.name, name)
     return best[0] if best else None
 
 
-def build_graph(extractions) -> nx.MultiDiGraph:
+def build_graph(records) -> nx.MultiDiGraph:
     builder = GraphBuilder()
-    for ex in extractions:
-        builder.add(ex)
+    for record in records:
+        builder.add(record)
     return builder.graph

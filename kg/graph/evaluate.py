@@ -81,8 +81,11 @@ def _overlap(a: str, b: str) -> bool:
 
 
 def evaluate(graph: nx.MultiDiGraph, gold_dir: Path) -> dict:
+    """Scores per entity type over every ``*.gold.json`` in ``gold_dir``, and under
+    ``"articles"`` what each article missed and added (``kg eval --misses``)."""
     scores = {k: Score() for k in ("officials", "places", "programmes", "metrics")}
-    titles_hit = titles_n = home_ok = home_n = 0
+    details: dict[str, dict] = {}
+    titles_hit = titles_n = home_ok = home_n = posts_hit = posts_n = 0
     articles = {re.sub(r"\.(txt|html?|jsonl?)$", "", Path(d.get("source", "")).name): n
                 for n, d in graph.nodes(data=True) if "Article" in labels_of(d)}
     for path in sorted(Path(gold_dir).glob("*.gold.json")):
@@ -96,25 +99,43 @@ def evaluate(graph: nx.MultiDiGraph, gold_dir: Path) -> dict:
         pp = sorted({place_name(d.get("name")) for d in by("Place") + by("City")})
         gp = sorted({place_name(p["name"]) for p in gold.get("places", [])})
         scores["places"].add(len(set(pp) & set(gp)), len(pp), len(gp))
+        detail = details[doc] = {"places": _diff(gp, pp)}
         # officials and their titles
         po: dict[str, set] = {}
+        held: dict[str, set] = {}   # names of the places and bodies an official's posts are at
         for d in by("Official"):
             titles = set(d.get("titles") or [])  # read_graph restores list properties
-            for _, _, e in graph.out_edges(d["_id"], data=True):
+            for _, v, e in graph.out_edges(d["_id"], data=True):
                 if e.get("label") == "HOLDS" and e.get("title"):
                     titles.add(e["title"])
+                    name = graph.nodes[v].get("name")
+                    held.setdefault(norm(d.get("name")), set()).update({place_name(name), norm(name)})
             po.setdefault(norm(d.get("name")), set()).update(titles)
         go = {norm(o["name"]): o.get("titles", []) for o in gold.get("officials", [])}
         scores["officials"].add(len(set(po) & set(go)), len(po), len(go))
-        for name in set(po) & set(go):
+        detail["officials"] = _diff(sorted(go), sorted(po))
+        missed_titles = []
+        gplace = {norm(o["name"]): o.get("place") for o in gold.get("officials", [])}
+        for name in sorted(set(po) & set(go)):
+            if gplace.get(name):  # 德州市委 held counts for 德州
+                posts_n += 1
+                k = place_name(gplace[name])
+                posts_hit += any(k == x or (len(k) >= 2 and x.startswith(k)) for x in held.get(name, ()))
             for gt in go[name]:
                 titles_n += 1
-                titles_hit += any(norm(gt) == norm(pt) or norm(gt) in norm(pt) for pt in po[name])
+                hit = any(_same_title(pt, gt) for pt in po[name])
+                titles_hit += hit
+                if not hit:
+                    missed_titles.append(f"{name} {gt} (found: {'、'.join(sorted(po[name])) or '-'})")
+        detail["titles"] = {"missed": missed_titles, "extra": []}
         # programmes
         pg = sorted({norm(d.get("name")) for d in by("Programme")})
         gg = [[norm(g["name"])] + [norm(a) for a in g.get("aliases") or []] for g in gold.get("programmes", [])]
         same = lambda p, g: p in g or any(min(len(p), len(x)) >= 4 and (p in x or x in p) for x in g)  # noqa: E731
-        scores["programmes"].add(len(_match(pg, gg, same, exact=lambda p, g: p in g)), len(pg), len(gg))
+        pairs = _match(pg, gg, same, exact=lambda p, g: p in g)
+        scores["programmes"].add(len(pairs), len(pg), len(gg))
+        detail["programmes"] = {"missed": [g[0] for g in gg if not any(g is x for _, x in pairs)],
+                                "extra": [p for p in pg if p not in {x for x, _ in pairs}]}
         # metrics
         pm, seen = [], set()
         for d in by("Metric"):
@@ -125,15 +146,34 @@ def evaluate(graph: nx.MultiDiGraph, gold_dir: Path) -> dict:
         gm = gold.get("metrics", [])
         same_m = lambda p, g: abs(float(p["value"]) - float(g["value"])) <= 1e-6 * max(1.0, abs(float(g["value"]))) \
             and _overlap(p.get("subject"), g.get("subject"))  # noqa: E731
-        scores["metrics"].add(len(_match(pm, gm, same_m)), len(pm), len(gm))
+        pairs = _match(pm, gm, same_m)
+        scores["metrics"].add(len(pairs), len(pm), len(gm))
+        metric = lambda d: f"{d.get('text')} {d.get('subject') or ''}".strip()  # noqa: E731
+        detail["metrics"] = {"missed": [metric(g) for g in gm if not any(g is x for _, x in pairs)],
+                             "extra": [metric(p) for p in pm if not any(p is x for x, _ in pairs)]}
         # home city
         if gold.get("home_city"):
             home_n += 1
             about = {place_name(graph.nodes[v].get("name")) for _, v, d in out if d.get("label") == "ABOUT"}
-            home_ok += place_name(gold["home_city"]["name"]) in about
+            right = place_name(gold["home_city"]["name"]) in about
+            home_ok += right
+            if not right:
+                detail["home"] = {"missed": [gold["home_city"]["name"]], "extra": sorted(about)}
     result = {k: {"precision": round(s.precision, 3), "recall": round(s.recall, 3), "f1": round(s.f1, 3),
                   "tp": s.tp, "pred": s.pred, "gold": s.gold} for k, s in scores.items()}
     result["titles_recall"] = round(titles_hit / titles_n, 3) if titles_n else None
+    result["posts_placed"] = round(posts_hit / posts_n, 3) if posts_n else None
     result["home_city"] = f"{home_ok}/{home_n}"
     result["macro_f1"] = round(sum(s.f1 for s in scores.values()) / len(scores), 3)
+    result["articles"] = {doc: {k: v for k, v in d.items() if v["missed"] or v["extra"]} for doc, d in details.items()}
     return result
+
+
+def _same_title(predicted: str, gold: str) -> bool:
+    """市委副书记 found for 副书记, or 市长 for 副市长: one contains the other (≥ 2 / 3 characters)."""
+    p, g = norm(predicted), norm(gold)
+    return p == g or (len(g) >= 2 and g in p) or (len(p) >= 3 and p in g)
+
+
+def _diff(gold: list[str], predicted: list[str]) -> dict[str, list[str]]:
+    return {"missed": [g for g in gold if g not in predicted], "extra": [p for p in predicted if p not in gold]}

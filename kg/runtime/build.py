@@ -18,7 +18,7 @@ from typing import Callable, Iterable, Iterator
 import networkx as nx
 
 from kg.extract.batch import Outcome
-from kg.extract.records import Extraction
+from kg.extract.records import ArticleRecord
 from kg.graph.builder import GraphBuilder
 from kg.runtime.cache import ExtractionCache, input_key
 from kg.runtime.engines import Engine, Pending, failed_batch
@@ -106,7 +106,7 @@ class _Merger:
     @staticmethod
     def _from_cache(source: str, text: str) -> Outcome:
         try:
-            return Outcome(source, record=Extraction.from_dict(json.loads(text)))
+            return Outcome(source, record=ArticleRecord.from_dict(json.loads(text)))
         except (KeyError, TypeError, ValueError) as exc:  # a record this version cannot read
             return Outcome(source, error=f"unreadable cache entry: {exc}")
 

@@ -68,6 +68,7 @@ def test_dev_set_scores_meet_acceptance(seeds_out):
     for k in ("officials", "places", "programmes", "metrics"):  # kg eval agrees with the independent scorer
         assert ours[k]["tp"] == s[k]["tp"] and ours[k]["pred"] == s[k]["pred"], k
     assert ours["home_city"] == "5/5"
+    assert (ours["titles_recall"], ours["posts_placed"]) == (s["titles_recall"], s["posts_placed"])
 
 
 def test_bad_inputs_reported_and_batch_continues(tmp_path):

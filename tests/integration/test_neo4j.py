@@ -9,7 +9,7 @@ from tcp_proxy import CuttableProxy
 
 from conftest import ROOT, run_kg
 from kg.errors import Neo4jLoadError
-from kg.extract.records import Extraction
+from kg.extract.records import ArticleRecord
 from kg.graph.builder import GraphBuilder
 from kg.graph.export import read_graph, write_graphml
 from kg.graph.schema import label_counts, relation_counts
@@ -18,14 +18,14 @@ from kg.neo4j.loader import Neo4jLoader, counts
 INJECTION = "李猛'}) DETACH DELETE n //"
 
 
-def extractions(seeds_out):
+def records_of(seeds_out):
     lines = (seeds_out / "entities.jsonl").read_text(encoding="utf-8").splitlines()
-    return [Extraction.from_dict(json.loads(line)) for line in lines]
+    return [ArticleRecord.from_dict(json.loads(line)) for line in lines]
 
 
-def graph_of(exs) -> nx.MultiDiGraph:
+def graph_of(records) -> nx.MultiDiGraph:
     b = GraphBuilder()
-    for ex in exs:
+    for ex in records:
         b.add(ex)
     return b.graph
 
@@ -85,10 +85,10 @@ def test_wrong_password_is_a_clear_error(neo4j_server, seeds_out):
 
 
 def test_second_batch_merges_into_the_first(driver, seeds_out, seeds_graph):
-    exs = extractions(seeds_out)
+    records = records_of(seeds_out)
     loader = Neo4jLoader(driver, batch_size=100)
-    loader.load(graph_of(exs[:3]))
-    loader.load(graph_of(exs[2:]))  # article 2 is in both batches
+    loader.load(graph_of(records[:3]))
+    loader.load(graph_of(records[2:]))  # article 2 is in both batches
     assert_matches(driver, seeds_graph)
     xi = driver.execute_query("MATCH (a:Article)-[:MENTIONS]->(o:Official {name: '习近平'}) "
                               "RETURN count(DISTINCT o) AS nodes, count(a) AS articles").records[0]
@@ -135,10 +135,10 @@ def test_server_going_away_mid_load_then_rerun_completes(driver, neo4j_server, s
 
 
 def test_article_text_cannot_inject_cypher(driver, seeds_out):
-    exs = extractions(seeds_out)[:1]
-    exs[0].officials[0].name = INJECTION
-    exs[0].article["title"] = INJECTION + ' MATCH (m) DETACH DELETE m RETURN "'
-    g = graph_of(exs)
+    records = records_of(seeds_out)[:1]
+    records[0].officials[0].name = INJECTION
+    records[0].article["title"] = INJECTION + ' MATCH (m) DETACH DELETE m RETURN "'
+    g = graph_of(records)
     path = seeds_out.parent / "injection.graphml"
     write_graphml(g, path)
     Neo4jLoader(driver).load(read_graph(path))

@@ -20,3 +20,16 @@ def test_scores_and_misses(tiny_graph, tmp_path):
 def test_place_names_match_up_to_their_suffix():
     assert place_name("德州市") == place_name("德州") == "德州"
     assert place_name("“和县”") == "和县"
+
+
+def test_misses_name_what_each_article_lacks_and_adds(tiny_graph, tmp_path):
+    gold = {"doc": "tiny.txt", "places": [{"name": "乐陵市"}],
+            "officials": [{"name": "王建国", "titles": ["副市长"], "place": "乐陵市"}],
+            "programmes": [{"name": "书香家庭评选", "aliases": []}], "metrics": []}
+    (tmp_path / "tiny.gold.json").write_text(json.dumps(gold, ensure_ascii=False), encoding="utf-8")
+    result = evaluate(tiny_graph, tmp_path)
+    article = result["articles"]["tiny"]
+    assert article["places"] == {"missed": ["乐陵"], "extra": ["德州"]}
+    assert article["titles"]["missed"] == ["王建国 副市长 (found: 市委书记)"]
+    assert article["programmes"] == {"missed": ["书香家庭评选"], "extra": ["驿站建设行动"]}
+    assert article["metrics"]["extra"] == ["30个 驿站"] and result["posts_placed"] == 0.0
