@@ -40,6 +40,11 @@ SPAN_PREFIXES = tuple(QUALIFIER_BEFORE) + ("多达",)
 QUALIFIERS_INSIDE = ("余", "多")
 QUALIFIERS_AFTER_COUNTER = ("以上", "左右", "多", "余")
 
+# Set phrases that start with a numeral and a counter but count nothing: 四处奔波 ("everywhere"),
+# 千家万户 ("every household"), 三番五次 ("again and again").
+NOT_FIGURES = ("四处", "四面八方", "千家万户", "千方百计", "三番五次", "五湖四海", "一心一意", "三令五申",
+               "七上八下", "十全十美", "百折不挠")
+
 _ARABIC = re.compile(r"^(\d+(?:\.\d+)?)(万亿|万|亿|千|百)?$")
 
 

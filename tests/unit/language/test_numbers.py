@@ -29,3 +29,9 @@ def test_dates():
     assert find_date("2018年5月，全区") == "2018-05"
     assert find_date("2017年，全县") == "2017"
     assert find_date("没有日期") is None
+
+
+def test_set_phrases_that_are_not_figures():
+    from kg.language.numbers import NOT_FIGURES
+    assert "四处" in NOT_FIGURES and "千家万户" in NOT_FIGURES
+    assert not any(p.startswith(("两个", "3")) for p in NOT_FIGURES)
