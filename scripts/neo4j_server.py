@@ -124,9 +124,10 @@ class Instance:
         return subprocess.run(cmd, env=self._env(dist), capture_output=True, text=True, **kw)
 
     def admin(self, *args: str, dist: Path = DIST) -> subprocess.CompletedProcess:
-        """Run ``neo4j-admin`` (e.g. ``database import full``) against this instance."""
+        """Run ``neo4j-admin`` (e.g. ``database import full``) against this instance,
+        in its folder: the importer writes its ``import.report`` to the working directory."""
         self.write_conf(dist)
-        return self._java(dist, "org.neo4j.server.startup.Neo4jAdminCommand", *args)
+        return self._java(dist, "org.neo4j.server.startup.Neo4jAdminCommand", *args, cwd=self.folder)
 
     def running_pid(self) -> int | None:
         proc = getattr(self, "_proc", None)

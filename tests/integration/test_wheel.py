@@ -2,6 +2,7 @@
 run outside the checkout. Templates, the query library and the lexicons must be
 inside it (they were not: `kg views` and `kg query` failed outside a checkout)."""
 import os
+import shutil
 import subprocess
 import sys
 import sysconfig
@@ -24,7 +25,11 @@ def installed(tmp_path_factory):
     """kg's wheel in a new venv whose only other packages are the dependencies
     (reached through a path file, so the checkout's editable kg is not among them)."""
     tmp = tmp_path_factory.mktemp("wheel")
-    run([sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-q", "-w", tmp / "dist", ROOT],
+    # From a copy of the sources: setuptools leaves build/ beside them, and a stale one would be packaged.
+    source = tmp / "source"
+    shutil.copytree(ROOT, source, ignore=shutil.ignore_patterns(".*", "build", "dist", "out", "*.egg-info",
+                                                                "__pycache__", "tests", "bench", "docs"))
+    run([sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-q", "-w", tmp / "dist", source],
         cwd=tmp)
     (wheel,) = (tmp / "dist").glob("kg-*.whl")
     venv = tmp / "venv"

@@ -1,7 +1,0 @@
-// Figures a city reported, grouped by what they measure (subject), with value, unit and qualifier.
-// Parameters: city — the unit's full name as in the graph.
-// :param city => '德州市'
-MATCH (c:Place {name: $city})-[r:REPORTS]->(m:Metric)
-RETURN coalesce(m.subject, '(no subject)') AS subject, m.value AS value, m.unit AS unit,
-       m.qualifier AS qualifier, m.text AS text, m.date AS date, r.source AS source
-ORDER BY subject, value DESC;
