@@ -42,9 +42,12 @@ def test_county_outside_home_province_needs_its_parent(gaz):
     assert "平房区" in names(gaz, "哈尔滨市平房区居民。", "乌兰浩特市")
 
 
-def test_superior_references(gaz):
+def test_superior_references_add_mentions_but_make_no_place(gaz):
     found = names(gaz, "在省委和盟委的领导下，全市推进工作。", "乌兰浩特市")
-    assert {"内蒙古自治区", "兴安盟", "乌兰浩特市"} <= set(found)
+    assert not {"内蒙古自治区", "兴安盟", "乌兰浩特市"} & set(found)  # bodies, not named units
+    found = names(gaz, "兴安盟乌兰浩特市召开大会，盟委和市委负责人出席。", "乌兰浩特市")
+    assert len(found["兴安盟"].mentions) == 2 and len(found["乌兰浩特市"].mentions) == 2
+    assert "浙江省" not in names(gaz, "按照省委部署，我县推进工作。", "安吉县")
 
 
 def test_one_character_abbreviation_of_long_home_name(gaz):
@@ -67,3 +70,17 @@ def test_home_city_from_chrome_and_self_reference(gaz):
     assert gaz.name(res.idx) == "浏阳市"  # the county-level city, not its prefecture
     res = resolve_home("我县全面推进乡村振兴，县委书记调研。", gaz, title="安吉县召开大会")
     assert gaz.name(res.idx) == "安吉县"
+
+
+def test_street_named_by_its_office(gaz):
+    assert "漕河泾街道" in names(gaz, "区委书记到漕河泾办事处调研。", "徐汇区")
+
+
+def test_short_name_before_a_school_is_not_the_unit(gaz):
+    assert "江汉区" not in names(gaz, "江汉大学师生参加宣讲。", "武汉市")
+    assert "江汉区" in names(gaz, "江汉区干部参加宣讲。", "武汉市")
+
+
+def test_counted_stems_are_not_villages(gaz):
+    found = names(gaz, "孝丰镇新一届社区班子上任，孝丰镇两个村参加。", "安吉县")
+    assert "孝丰镇" in found and not any(n.startswith(("新一届", "两个")) for n in found)
