@@ -84,3 +84,21 @@ def test_short_name_before_a_school_is_not_the_unit(gaz):
 def test_counted_stems_are_not_villages(gaz):
     found = names(gaz, "孝丰镇新一届社区班子上任，孝丰镇两个村参加。", "安吉县")
     assert "孝丰镇" in found and not any(n.startswith(("新一届", "两个")) for n in found)
+
+
+def test_village_under_the_parent_named_right_before_it(gaz):
+    # The gazetteer lists 三眼井社区 in other provinces only; the text names its district.
+    found = names(gaz, "徐汇区三眼井社区开展活动。", "徐汇区")
+    assert [c.name for c in found["三眼井社区"].chain][-2:] == ["徐汇区", "三眼井社区"]
+
+
+def test_enumeration_makes_siblings(gaz):
+    found = names(gaz, "乌泥坑村、柳树湾村和受荣村开展活动。", "安吉县")
+    assert found["柳树湾村"].chain[-2].name == found["乌泥坑村"].chain[-2].name == "天子湖镇"
+    assert "柳树湾村" not in names(gaz, "柳树湾村开展活动。", "安吉县")  # alone: one of twelve elsewhere
+
+
+def test_generic_stems():
+    from kg.extract.rules.places import is_generic_stem
+    assert is_generic_stem("新一届社区") and is_generic_stem("两镇") and is_generic_stem("各村")
+    assert not is_generic_stem("三里村") and not is_generic_stem("五一社区")

@@ -93,7 +93,7 @@ def _subtree_votes(cands: list[Candidate], gaz: Gazetteer) -> tuple[Counter, Cou
         if c.kind != "full" or c.surface in seen or len(c.surface) < 3 or is_generic_stem(c.surface):
             continue
         counties = {p for j in c.ids if gaz.depth(j) >= 3 and not NOT_A_UNIT.search(gaz.name(j))
-                    for p in gaz.parents_of(j) if gaz.depth(p) == 2}
+                    for p in gaz.parents_of(j) if gaz.depth(p) == 2 and not gaz.is_grouping(p)}
         if not counties:
             continue
         seen.add(c.surface)

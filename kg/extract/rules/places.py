@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from kg.extract.gazetteer import Gazetteer
 from kg.extract.records import Mention, Place, PlaceLevel
-from kg.language.units import province_body_pattern, self_reference_pattern
+from kg.language.units import LEVELS, province_body_pattern, self_reference_pattern
 from kg.language.text import HAN, Sentences, is_han
 
 # A short name followed by one of these is a landform or street, not the unit (杭州湾, 永定河, 中山路).
@@ -35,13 +35,17 @@ COMMON_SHORTS = {
 # Units the gazetteer lists but that are not rungs of the province-to-village ladder.
 NOT_A_UNIT = re.compile(r"开发区|经开区|高新区|园区|工业园|示范区|试验区|实验区|保税区|管理区|管委会|虚拟|农场|林场|牧场|渔场|合作区|产业园|航空港|风景区|旅游区")
 GENERIC_FULL = {"城区", "郊区", "矿区", "市辖区", "新区", "开发区", "高新区", "市区", "县城"}
-GENERIC_STEMS = ("各", "每", "全", "本", "该", "所在", "附近", "周边", "其他", "其它", "两", "三", "城市", "农村", "城乡", "基层", "中心")
+GENERIC_STEMS = ("各", "每", "全", "本", "该", "所在", "附近", "周边", "其他", "其它", "城市", "农村", "城乡", "基层", "中心")
 ZONE = re.compile(r"(经济技术开发区|经开区|高新技术产业开发区|高新区)")
 ZONE_CANON = {"经开区": "经济技术开发区", "高新区": "高新技术产业开发区"}
 # The bodies of a 街道 by which a text may name it without its suffix.
 STREET_OFFICE = ("党工委", "办事处")
+# What joins the items of a list of units (A社区、B社区和C社区).
+LIST_JOINERS = "、和及与"
 # A stem that counts or qualifies rather than names (新一届社区, 两个村, 各社区).
-COUNTED = re.compile(r"[一二三四五六七八九十百千两几多各每]+[届个批类名家所座期]")
+# A numeral right before a unit word counts units (两镇, 三村联建, 三乡镇); a numeral
+# that is part of a name (三里村, 五一社区) is not followed by one.
+COUNTED = re.compile(r"[一二三四五六七八九十百千两几多各每]+[届个批类名家所座期]|^[一二两三四五六七八九十几多][镇乡村区县街社]")
 VILLAGE_AFTER = re.compile(r"([" + HAN + r"]{1,4}?)(社区|嘎查|村)(?![民委落庄子])")
 
 # Bare references to the home city's own bodies or its superiors.
@@ -131,15 +135,21 @@ class PlaceFinder:
         home_prov = gaz.province_of(home) if home is not None else None
         named = {j for c in cands for j in c.ids}
         hits: list[Hit] = []
+        unresolved: list[Candidate] = []
         prev: Hit | None = None
         for c in cands:
             idx = self._choose(c, home, home_prov, named, prev)
-            if idx is None:
+            if idx is not None:
+                hit = Hit(c.start, c.end, c.surface, gaz.chain(idx), idx, c.kind)
+            elif prev is not None and prev.end == c.start and (hit := self._under(c, prev.chain)) is not None:
+                pass
+            else:
                 prev = None
+                unresolved.append(c)
                 continue
-            hit = Hit(c.start, c.end, c.surface, gaz.chain(idx), idx, c.kind)
             hits.append(hit)
             prev = hit
+        hits += self._siblings(text, unresolved, hits)
         hits += self._unknown_villages(text, hits)
         hits += self._zones(text, hits)
         if home is not None:
@@ -185,6 +195,49 @@ class PlaceFinder:
             if rank > best_rank:
                 best, best_rank = j, rank
         return best
+
+    def _unit_level(self, c: Candidate) -> int | None:
+        """The level of a township or village name the gazetteer knows somewhere
+        (not necessarily here), if it can stand for a unit on its own."""
+        if c.kind != "full" or len(c.surface) < 3 or is_generic_stem(c.surface):
+            return None
+        levels = {self.gaz.depth(j) for j in c.ids if not NOT_A_UNIT.search(self.gaz.name(j))}
+        return min(levels) if levels and min(levels) >= 3 else None
+
+    def _under(self, c: Candidate, parent: list[PlaceLevel]) -> Hit | None:
+        """``碑林区仁厚社区`` where the gazetteer lists 仁厚社区 only elsewhere: the
+        text names the parent right before, and its word beats the gazetteer's
+        (villages and streets are renamed and regrouped faster than it is updated)."""
+        level = self._unit_level(c)
+        if level is None or LEVELS.index(parent[-1].level) >= level:
+            return None
+        name = self.gaz.name(c.ids[0])
+        return Hit(c.start, c.end, c.surface, parent + [PlaceLevel(name, LEVELS[level])], None, "chain")
+
+    def _siblings(self, text: str, unresolved: list[Candidate], hits: list[Hit]) -> list[Hit]:
+        """``A社区、B社区`` where only A resolves: an enumeration lists units of one
+        parent, so B, a name the gazetteer knows at that level elsewhere, is A's
+        sibling. Two passes carry it along a list in either direction."""
+        by_end = {h.end: h for h in hits}
+        by_start = {h.start: h for h in hits}
+        out: list[Hit] = []
+        todo = [c for c in unresolved if self._unit_level(c) is not None]
+        for _ in range(2):
+            left = []
+            for c in todo:
+                level = LEVELS[self._unit_level(c)]
+                before = by_end.get(c.start - 1) if c.start and text[c.start - 1] in LIST_JOINERS else None
+                after = by_start.get(c.end + 1) if text[c.end:c.end + 1] in LIST_JOINERS else None
+                sib = next((h for h in (before, after) if h is not None and h.chain[-1].level == level), None)
+                if sib is None:
+                    left.append(c)
+                    continue
+                hit = Hit(c.start, c.end, c.surface, sib.chain[:-1] + [PlaceLevel(self.gaz.name(c.ids[0]), level)],
+                          None, "chain")
+                out.append(hit)
+                by_end[hit.end] = by_start[hit.start] = hit
+            todo = left[::-1]
+        return out
 
     def _unknown_villages(self, text: str, hits: list[Hit]) -> list[Hit]:
         """``高蓬镇钮店社区``: a village right after a township, missing from the gazetteer."""
