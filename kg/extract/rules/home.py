@@ -30,7 +30,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from kg.extract.gazetteer import Gazetteer
-from kg.extract.rules.places import NOT_A_UNIT, Candidate, is_generic_stem, non_overlapping, scan_candidates
+from kg.extract.rules.places import (NOT_A_UNIT, Candidate, candidates, is_generic_stem, non_overlapping,
+                                     scan_candidates)
 from kg.language.units import SELF_REFERENCE, names_its_body, names_publisher, self_reference_pattern
 
 WEIGHT_TITLE, WEIGHT_CHROME, WEIGHT_BODY = 4.0, 3.0, 1.0
@@ -113,7 +114,7 @@ def resolve_home(body: str, gaz: Gazetteer, title: str | None = None,
         _vote(votes, non_overlapping(scan_candidates(line, gaz)), gaz, weights.title)
     for line in (chrome or []) + ([publisher] if publisher else []):
         _vote(votes, non_overlapping(scan_candidates(line, gaz)), gaz, weights.chrome)
-    body_cands = non_overlapping(scan_candidates(body, gaz))
+    body_cands = candidates(body, gaz)
     _vote(votes, body_cands, gaz, weights.body, body)
     subtree, subtree_names = _subtree_votes(body_cands, gaz)
     kind = self_reference_kind(body)
@@ -131,22 +132,19 @@ def resolve_home(body: str, gaz: Gazetteer, title: str | None = None,
             s *= 2
         return s
 
-    cities = [j for j in votes if gaz.depth(j) in (1, 2)]
-    if kind == "省" or (not cities and votes):
+    # Counties several named townships/villages agree on stand even when never named.
+    agreed = {j for j, n in subtree_names.items() if n >= MIN_SUBTREE_NAMES and subtree[j] >= 1}
+    named = [j for j in votes if gaz.depth(j) in (1, 2)]   # in order of first vote: title first
+    if kind == "省" or (not named and not agreed and votes):
         provinces = [j for j in votes if gaz.depth(j) == 0]
         best = max(provinces, key=score, default=None)
         return HomeResult(best, dict(votes), kind, dict(subtree))
+    cities = named + sorted(agreed.difference(named))
     if not cities:
-        # Never named: the county most of its townships and villages share, if
-        # several agree and it is of the kind the text calls itself.
-        agreed = [j for j, n in subtree_names.items() if n >= MIN_SUBTREE_NAMES and subtree[j] >= 1
-                  and (not kind or gaz.name(j).endswith(kind))]
-        best = max(agreed, key=score, default=None)
-        if best is not None and sum(1 for j in agreed if score(j) == score(best)) > 1:
-            best = None  # a tie is no evidence
-        return HomeResult(best, dict(votes), kind, dict(subtree))
-    cities = sorted(set(cities) | {j for j in subtree if j in votes})
+        return HomeResult(None, dict(votes), kind, dict(subtree))
     best = max(cities, key=score)
+    if best not in named and sum(1 for j in cities if score(j) == score(best)) > 1:
+        return HomeResult(None, dict(votes), kind, dict(subtree))  # a tie is no evidence
     if kind and not gaz.name(best).endswith(kind) and support(best) < MIN_SUPPORT:
         return HomeResult(None, dict(votes), kind, dict(subtree))
     if gaz.depth(best) == 1:
