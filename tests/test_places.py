@@ -102,3 +102,17 @@ def test_generic_stems():
     from kg.extract.rules.places import is_generic_stem
     assert is_generic_stem("新一届社区") and is_generic_stem("两镇") and is_generic_stem("各村")
     assert not is_generic_stem("三里村") and not is_generic_stem("五一社区")
+
+
+def test_unknown_village_right_after_a_county(gaz):
+    found = names(gaz, "安吉县梅溪湾村党员开展志愿服务。", "安吉县")
+    assert found["梅溪湾村"].chain[-2].name == "安吉县"
+    for text in ("安吉县驻村干部走访群众。", "安吉县乡村振兴取得成效。", "安吉县行政村全覆盖。"):
+        assert set(names(gaz, text, "安吉县")) == {"安吉县"}, text
+
+
+def test_common_word_short_name_counts_as_a_newspaper(gaz):
+    from kg.extract.rules.home import resolve_home
+    res = resolve_home("中山日报讯 近日，全市开展志愿服务，市委作出部署。", gaz)
+    assert gaz.name(res.idx) == "中山市"
+    assert "中山市" not in names(gaz, "弘扬中山精神。", "广州市")

@@ -70,6 +70,9 @@ def strip_unit_suffix(name: str) -> str:
 # wrote it, so the name counts like page chrome, not like a passing mention.
 PUBLISHER_WORDS = ("融媒体中心", "融媒体", "新闻网", "新闻中心", "新闻信息中心", "日报", "晚报", "广播电视台", "电视台",
                    "发布", "在线", "网讯", "新闻", "报讯", "之声")
+# The narrower set that lets a short name that is mostly an ordinary word (中山,
+# 普陀) count as a place: a newspaper or station is named after its place.
+PRESS_WORDS = ("日报", "晚报", "新闻网", "融媒体中心", "广播电视台")
 _DATELINE = re.compile(r"\d{1,2}月\d{1,2}日(?:电|讯)")
 
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from kg.extract.gazetteer import Gazetteer
 from kg.extract.records import Mention, Place, PlaceLevel
-from kg.language.units import LEVELS, province_body_pattern, self_reference_pattern
+from kg.language.units import LEVELS, PRESS_WORDS, province_body_pattern, self_reference_pattern
 from kg.language.text import HAN, Sentences, is_han
 
 # A short name followed by one of these is a landform or street, not the unit (杭州湾, 永定河, 中山路).
@@ -35,11 +35,15 @@ COMMON_SHORTS = {
 # Units the gazetteer lists but that are not rungs of the province-to-village ladder.
 NOT_A_UNIT = re.compile(r"开发区|经开区|高新区|园区|工业园|示范区|试验区|实验区|保税区|管理区|管委会|虚拟|农场|林场|牧场|渔场|合作区|产业园|航空港|风景区|旅游区")
 GENERIC_FULL = {"城区", "郊区", "矿区", "市辖区", "新区", "开发区", "高新区", "市区", "县城"}
-GENERIC_STEMS = ("各", "每", "全", "本", "该", "所在", "附近", "周边", "其他", "其它", "城市", "农村", "城乡", "基层", "中心")
+GENERIC_STEMS = ("各", "每", "全", "本", "该", "所在", "附近", "周边", "其他", "其它", "城市", "农村", "城乡", "基层", "中心",
+                 # kinds of villages, not names (乡村振兴, 行政村, 贫困村, 示范社区)
+                 "乡", "农", "行政", "自然", "贫困", "示范", "重点", "试点", "先进", "文明", "美丽", "空心", "边远", "偏远")
 ZONE = re.compile(r"(经济技术开发区|经开区|高新技术产业开发区|高新区)")
 ZONE_CANON = {"经开区": "经济技术开发区", "高新区": "高新技术产业开发区"}
 # The bodies of a 街道 by which a text may name it without its suffix.
 STREET_OFFICE = ("党工委", "办事处")
+# Verbs that take 村/社区 as object (驻村, 包村, 进社区): never the stem of a name.
+VERB_BEFORE_VILLAGE = ("驻", "包", "进", "到", "下", "入", "回", "在", "走", "联", "帮", "挂")
 # What joins the items of a list of units (A社区、B社区和C社区).
 LIST_JOINERS = "、和及与"
 # A stem that counts or qualifies rather than names (新一届社区, 两个村, 各社区).
@@ -107,7 +111,7 @@ def scan_candidates(text: str, gaz: Gazetteer, max_level: int = 4) -> list[Candi
                 if ids and text[i + length:i + length + 1] not in FEATURE_AFTER \
                         and not text.startswith(INSTITUTION_AFTER, i + length):
                     ids = [j for j in ids if gaz.depth(j) <= min(max_level, 2)]
-                    if ids and s not in COMMON_SHORTS:
+                    if ids and (s not in COMMON_SHORTS or text.startswith(PRESS_WORDS, i + length)):
                         out.append(Candidate(i, i + length, s, ids, "short"))
     return out
 
@@ -258,15 +262,20 @@ class PlaceFinder:
         return out
 
     def _unknown_villages(self, text: str, hits: list[Hit]) -> list[Hit]:
-        """``高蓬镇钮店社区``: a village right after a township, missing from the gazetteer."""
+        """``高蓬镇钮店社区``: a village right after a township, missing from the
+        gazetteer; after a county (``某县张庄村``, reports skip the township) only
+        with a stem of two characters or more. A verb before 村 is not a name
+        (驻村干部, 包村, 进村入户)."""
         taken = {(h.start, h.end) for h in hits}
         starts = {h.start for h in hits}
         out = []
         for h in hits:
-            if h.chain[-1].level != "township" or h.end in starts:
+            level = h.chain[-1].level
+            if level not in ("township", "county") or h.end in starts:
                 continue
             m = VILLAGE_AFTER.match(text, h.end)
-            if not m or is_generic_stem(m.group(1)) or (m.start(), m.end()) in taken:
+            if not m or is_generic_stem(m.group(1)) or (m.start(), m.end()) in taken \
+                    or m.group(1).startswith(VERB_BEFORE_VILLAGE) or (level == "county" and len(m.group(1)) < 2):
                 continue
             name = m.group(1) + m.group(2)
             out.append(Hit(m.start(), m.end(), name, h.chain + [PlaceLevel(name, "village")], None, "chain"))
