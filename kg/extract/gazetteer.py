@@ -96,6 +96,10 @@ class Gazetteer:
         """The schema's ``City`` label (:func:`kg.language.units.is_city`)."""
         return is_city(self._names[idx], self.level(idx))
 
+    def is_grouping(self, idx: int) -> bool:
+        """A row that only groups units (中山市's 市直辖行政区划 above its towns), not a unit."""
+        return "直辖" in self._names[idx]
+
     # -- the hierarchy --------------------------------------------------------------------
     def parents_of(self, idx: int) -> list[int]:
         """Parents from the nearest up to the province."""

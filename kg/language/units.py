@@ -28,7 +28,7 @@ TITLE_UNIT_WORDS = ("自治区", "省", "市", "县", "区", "盟", "旗", "州"
 SELF_REFERENCE: dict[str, tuple[str, ...]] = {
     "市": ("我市", "全市", "市委", "市政府", "本市"),
     "县": ("我县", "全县", "县委", "县政府", "本县"),
-    "区": ("我区", "全区", "区委", "区政府"),
+    "区": ("我区", "全区", "区委", "区政府", "地委", "行署"),   # 地区 and 林区 too: their names end in 区
     "旗": ("我旗", "全旗", "旗委", "旗政府"),
     "省": ("我省", "全省"),
     "盟": ("我盟", "全盟", "盟委", "盟行政公署"),
@@ -63,3 +63,31 @@ def strip_unit_suffix(name: str) -> str:
     """``德州市`` → ``德州``; a name that would keep fewer than two characters is kept whole."""
     stem = _SUFFIX_AT_END.sub("", name)
     return stem if len(stem) >= 2 else name
+
+
+# What follows a place name that stands for the report's publisher or dateline
+# (宁乡市融媒体中心, 文成新闻网讯, 德州日报, 新华网西安5月27日电): the page says who
+# wrote it, so the name counts like page chrome, not like a passing mention.
+PUBLISHER_WORDS = ("融媒体中心", "融媒体", "新闻网", "新闻中心", "新闻信息中心", "日报", "晚报", "广播电视台", "电视台",
+                   "发布", "在线", "网讯", "新闻", "报讯", "之声")
+# The narrower set that lets a short name that is mostly an ordinary word (中山,
+# 普陀) count as a place: a newspaper or station is named after its place.
+PRESS_WORDS = ("日报", "晚报", "新闻网", "融媒体中心", "广播电视台")
+_DATELINE = re.compile(r"\d{1,2}月\d{1,2}日(?:电|讯)")
+
+
+def names_publisher(text: str, end: int) -> bool:
+    """Whether the place name ending at ``end`` is a publisher or a dateline
+    (``文成新闻网讯``, ``新华网西安5月27日电``)."""
+    return text.startswith(PUBLISHER_WORDS, end) or _DATELINE.match(text, end) is not None
+
+
+# What follows a unit's name when the unit itself acts through its bodies and
+# posts (碑林区委书记, 杞县县委, 仙桃市市委书记, 平湖市政府): the text names a unit it
+# is about, not one it passes through.
+BODY_AFTER = re.compile(r"(?:[市县区旗盟州]?委|[市县区旗盟州]?(?:人民)?政府|[市县区]长)")
+
+
+def names_its_body(text: str, end: int) -> bool:
+    """Whether the place name ending at ``end`` is followed by its own party or state body."""
+    return BODY_AFTER.match(text, end) is not None

@@ -25,8 +25,13 @@ class Places:
         sentences = doc._.kg_sentences
         hits = self.finder.find(sentences.text, home)
         places = hits_to_places(hits, sentences)
-        # Page chrome names the publisher's place (嘉兴市南湖区新闻信息中心): a mention too.
-        chrome = (doc._.kg_meta or {}).get("boilerplate") or []
+        # Page chrome names the publisher's place (嘉兴市南湖区新闻信息中心): a mention too;
+        # so does a headline the body does not repeat (a web page's <title>).
+        meta = doc._.kg_meta or {}
+        chrome = list(meta.get("boilerplate") or [])
+        title = meta.get("title")
+        if title and title not in sentences.text:
+            chrome.append(title)
         by_key = {p.key: p for p in places}
         for line in chrome:
             for p in hits_to_places(self.finder.find(line, home), Sentences.of(line)):
