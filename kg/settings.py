@@ -29,6 +29,8 @@ class Settings:
     pkuseg_sha256: str = "dd012bf93689721c9574bc2b2ba98fb4ac22790cec0af354a78e217828b81e91"
     # Inputs larger than this are refused with a message, never truncated.
     max_article_bytes: int = 8_000_000
+    # A .json file holding one array of articles is parsed whole, up to this size.
+    max_json_array_bytes: int = 256_000_000
     # Articles handed to nlp.pipe (and to a worker) at a time.
     batch_size: int = 16
     # Where extraction runs (local | dask) and with how many worker processes.

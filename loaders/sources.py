@@ -5,8 +5,11 @@ One bad input never stops a batch: every file or record becomes either an
 """
 from __future__ import annotations
 
+import codecs
 import json
+import os
 import re
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, Iterator
@@ -38,23 +41,75 @@ class RawInput:
     kind: str         # "file" | "jsonl"
 
 
-def iter_inputs(paths: Iterable[str | Path], settings: Settings | None = None) -> Iterator[RawInput | BadInput]:
-    """Walk files and folders (recursively, sorted, hidden files skipped)."""
+def iter_inputs(paths: Iterable[str | Path], settings: Settings | None = None,
+                exclude: Iterable[Path] = ()) -> Iterator[RawInput | BadInput]:
+    """Walk files and folders (recursively, sorted, hidden entries skipped) and
+    yield each article's raw input, or why an entry cannot be one. Nothing found
+    is passed over in silence: unsupported types, unreadable files and folders,
+    broken links, FIFOs and devices are each reported. Folders in ``exclude`` (a
+    build's own output folder, when it lies inside an input folder) are never read.
+    """
     settings = settings or load_settings()
+    for entry in _entries(paths, exclude):
+        if isinstance(entry, BadInput):
+            yield entry
+        else:
+            yield from _read_file(entry[0], entry[1], settings)
+
+
+def _entries(paths: Iterable[str | Path], exclude: Iterable[Path] = ()) -> Iterator[tuple[Path, str] | BadInput]:
+    """``(path, source name)`` of every file to read, or a BadInput for an entry that is not one."""
+    excluded = {Path(p).resolve() for p in exclude}
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
-            files = sorted(p for p in path.rglob("*") if p.is_file() and not _hidden(p.relative_to(path)))
-            for file in files:
-                rel = file.relative_to(path).as_posix()
-                if file.suffix.lower() not in SUFFIXES:
-                    yield BadInput(rel, f"unsupported file type {file.suffix or '(none)'}; expected one of {', '.join(sorted(SUFFIXES))}")
-                    continue
-                yield from _read_file(file, rel, settings)
-        elif path.is_file():
-            yield from _read_file(path, path.name, settings)
+            yield from _walk(path, excluded)
         else:
-            yield BadInput(str(path), "no such file or folder")
+            yield _file_entry(path, path.name, str(path))
+
+
+def _file_entry(path: Path, rel: str, shown: str) -> tuple[Path, str] | BadInput:
+    try:
+        mode = path.stat().st_mode
+    except FileNotFoundError:
+        return BadInput(shown, "broken link: its target does not exist" if path.is_symlink() else "no such file or folder")
+    except OSError as exc:
+        return BadInput(shown, f"cannot read: {exc.strerror or exc}")
+    if not stat.S_ISREG(mode):
+        kind = "a FIFO" if stat.S_ISFIFO(mode) else "a socket" if stat.S_ISSOCK(mode) else "a device or special file"
+        return BadInput(shown, f"not a regular file ({kind})")
+    if path.suffix.lower() not in SUFFIXES:
+        return BadInput(shown, f"unsupported file type {path.suffix or '(none)'}; expected one of "
+                               f"{', '.join(sorted(SUFFIXES))}")
+    return path, rel
+
+
+def _walk(root: Path, excluded: set[Path]) -> Iterator[tuple[Path, str] | BadInput]:
+    """Every non-hidden entry below ``root`` in sorted order; links to folders are
+    followed once (a link loop is reported, not walked forever)."""
+    found: list[tuple[str, Path | None, str | None]] = []   # (source name, path to read, or the reason not to)
+    seen_dirs: set[Path] = set()
+
+    def unreadable(exc: OSError) -> None:
+        rel = Path(exc.filename).relative_to(root).as_posix() if exc.filename else "."
+        found.append((rel + "/", None, f"cannot read folder: {exc.strerror or exc}"))
+
+    for folder, dirs, files in os.walk(root, onerror=unreadable, followlinks=True):
+        here = Path(folder)
+        real = here.resolve()
+        if real in seen_dirs or real in excluded:
+            dirs[:] = []
+            if real in seen_dirs:
+                found.append((here.relative_to(root).as_posix() + "/", None, "a link to a folder already read (or a link loop): not read twice"))
+            continue
+        seen_dirs.add(real)
+        dirs[:] = [d for d in dirs if not d.startswith(".")]
+        for name in files:
+            if not name.startswith("."):
+                rel = (here / name).relative_to(root).as_posix()
+                found.append((rel, here / name, None))
+    for rel, path, reason in sorted(found, key=lambda x: x[0]):
+        yield BadInput(rel, reason) if path is None else _file_entry(path, rel, rel)
 
 
 def read_input(raw: RawInput) -> Article | BadInput:
@@ -76,31 +131,25 @@ def iter_articles(paths: Iterable[str | Path], settings: Settings | None = None)
         yield item if isinstance(item, BadInput) else read_input(item)
 
 
-def count_inputs(paths: Iterable[str | Path]) -> int:
+def count_inputs(paths: Iterable[str | Path], exclude: Iterable[Path] = ()) -> int:
     """How many articles (or errors) :func:`iter_inputs` will yield, without
-    reading them: files, and lines of JSON-lines files. For progress bars."""
+    decoding them: files, records of JSON-lines files. For progress bars."""
     n = 0
-    for raw in paths:
-        path = Path(raw)
-        files = ([p for p in path.rglob("*") if p.is_file() and not _hidden(p.relative_to(path))]
-                 if path.is_dir() else [path])
-        for file in files:
-            if file.suffix.lower() in JSONL_SUFFIXES and file.is_file():
-                with file.open("rb") as fh:
-                    n += sum(1 for line in fh if line.strip())
-            else:
-                n += 1
+    for entry in _entries(paths, exclude):
+        if isinstance(entry, BadInput) or entry[0].suffix.lower() not in JSONL_SUFFIXES:
+            n += 1
+            continue
+        try:
+            n += sum(1 for item in _json_records(entry[0], entry[1], load_settings()))
+        except OSError:
+            n += 1
     return n
-
-
-def _hidden(rel: Path) -> bool:
-    return any(part.startswith(".") for part in rel.parts)
 
 
 def _read_file(path: Path, source: str, settings: Settings) -> Iterator[RawInput | BadInput]:
     try:
         if path.suffix.lower() in JSONL_SUFFIXES:
-            yield from _json_lines(path, source, settings)
+            yield from _json_records(path, source, settings)
             return
         size = path.stat().st_size
         if size > settings.max_article_bytes:
@@ -117,18 +166,47 @@ def _looks_like_html(text: str) -> bool:
     return "<html" in head or "<!doctype html" in head or ("<body" in head and "</p>" in text.lower())
 
 
-def _json_lines(path: Path, source: str, settings: Settings) -> Iterator[RawInput | BadInput]:
-    """One JSON object per line: ``{"text", "title", "url", "date", "publisher"}`` (``id`` optional)."""
+def _json_records(path: Path, source: str, settings: Settings) -> Iterator[RawInput | BadInput]:
+    """JSON lines, one object per line: ``{"text", "title", "url", "date", "publisher"}``
+    (``id`` optional); or, in a ``.json`` file, one array of such objects. A UTF-8
+    byte-order mark is dropped; a line's size is checked while it is read, so a
+    4 GB line costs no more memory than the limit."""
+    limit = settings.max_article_bytes
     with path.open("rb") as fh:
-        for lineno, raw in enumerate(fh, 1):
+        head = fh.read(4096)
+        start = 3 if head.startswith(codecs.BOM_UTF8) else 0
+        if path.suffix.lower() == ".json" and head[start:].lstrip().startswith(b"["):
+            yield from _json_array(path, source, settings)
+            return
+        fh.seek(start)
+        lineno = 0
+        while raw := fh.readline(limit + 1):
+            lineno += 1
             where = f"{source}:{lineno}"
-            if not raw.strip():
+            if len(raw) > limit and not raw.endswith(b"\n"):
+                size = len(raw)
+                while (rest := fh.readline(1 << 20)) and not rest.endswith(b"\n"):
+                    size += len(rest)
+                yield BadInput(where, f"record too large: over {size / 1e6:.1f} MB, the article limit is "
+                                      f"{limit / 1e6:.1f} MB (KG_MAX_ARTICLE_BYTES)")
                 continue
-            if len(raw) > settings.max_article_bytes:
-                yield BadInput(where, f"record too large: {len(raw) / 1e6:.1f} MB exceeds the "
-                                       f"{settings.max_article_bytes / 1e6:.1f} MB article limit")
-                continue
-            yield RawInput(where, raw, "jsonl")
+            if raw.strip():
+                yield RawInput(where, raw, "jsonl")
+
+
+def _json_array(path: Path, source: str, settings: Settings) -> Iterator[RawInput | BadInput]:
+    size = path.stat().st_size
+    if size > settings.max_json_array_bytes:
+        yield BadInput(source, f"JSON array file too large: {size / 1e6:.1f} MB exceeds "
+                               f"{settings.max_json_array_bytes / 1e6:.1f} MB; write it as JSON lines (.jsonl)")
+        return
+    try:
+        items = json.loads(path.read_bytes().decode("utf-8-sig"))
+    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        yield BadInput(source, f"malformed JSON array: {exc}")
+        return
+    for i, item in enumerate(items, 1):
+        yield RawInput(f"{source}:{i}", json.dumps(item, ensure_ascii=False).encode("utf-8"), "jsonl")
 
 
 def _read_json_line(raw: RawInput) -> Article | BadInput:

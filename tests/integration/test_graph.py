@@ -57,3 +57,17 @@ def test_graphml_follows_the_apoc_convention(nlp, tmp_path):
     assert json.loads(wang["titles"]) == ["市委书记"]
     (ton,) = [d for _, d in back.nodes(data=True) if d.get("unit") == "吨"]
     assert ton["value"] == 120.0
+
+
+def test_pipeline_home_named_only_in_a_title_is_a_place_and_an_unnamed_one_is_not(nlp):
+    from kg.extract.batch import extract
+    from loaders.article import Article
+
+    titled = Article(source="t.txt", text="我县召开大会，县委书记讲话，全县干部参加。", title="长兴县召开大会")
+    unnamed = Article(source="u.txt", text="今年我县对乌泥坑村、大溪村和刘家塘村的道路进行了改造。", title="道路改造")
+    (_, ex1), (_, ex2) = extract(nlp, [titled, unnamed])
+    p1 = {p.name: p for p in ex1.places}
+    assert p1["长兴县"].mentions and ex1.home == p1["长兴县"].key
+    p2 = {p.name: p for p in ex2.places}
+    assert not p2["安吉县"].mentions and ex2.home == p2["安吉县"].key  # ABOUT, but not a mention
+    assert {"乌泥坑村", "大溪村", "刘家塘村"} <= set(p2)

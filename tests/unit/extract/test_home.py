@@ -44,15 +44,3 @@ def test_unnamed_district_under_its_named_city_from_its_streets(gaz):
     assert home(gaz, body) == "鄞州区"  # the text says 我区; only the city above it is named
 
 
-def test_pipeline_home_named_only_in_a_title_is_a_place_and_an_unnamed_one_is_not(nlp):
-    from kg.extract.batch import extract
-    from loaders.article import Article
-
-    titled = Article(source="t.txt", text="我县召开大会，县委书记讲话，全县干部参加。", title="长兴县召开大会")
-    unnamed = Article(source="u.txt", text="今年我县对乌泥坑村、大溪村和刘家塘村的道路进行了改造。", title="道路改造")
-    (_, ex1), (_, ex2) = extract(nlp, [titled, unnamed])
-    p1 = {p.name: p for p in ex1.places}
-    assert p1["长兴县"].mentions and ex1.home == p1["长兴县"].key
-    p2 = {p.name: p for p in ex2.places}
-    assert not p2["安吉县"].mentions and ex2.home == p2["安吉县"].key  # ABOUT, but not a mention
-    assert {"乌泥坑村", "大溪村", "刘家塘村"} <= set(p2)
