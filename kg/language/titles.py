@@ -58,7 +58,7 @@ ROLES: dict[str, str] = {
     "居民": "resident", "市民": "resident", "农民": "villager", "志愿者": "volunteer",
     "记者": "reporter", "通讯员": "reporter", "网格员": "resident", "企业家": "entrepreneur",
     "音乐家": "historical", "画家": "artist", "作家": "writer", "老师": "teacher", "教师": "teacher",
-    "医生": "doctor", "游客": "visitor",
+    "医生": "doctor", "游客": "visitor", "宣讲员": "speaker", "责任编辑": "editor", "编辑": "editor",
     # Heads of companies and cooperatives hold no party or state post.
     "董事长": "entrepreneur", "总经理": "entrepreneur", "理事长": "entrepreneur", "合作社社长": "entrepreneur",
 }

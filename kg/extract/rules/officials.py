@@ -171,12 +171,21 @@ class _Found:
 
 
 def find_people(text: str, ctx: Context, sentences: Sentences | None = None,
-                is_word=None) -> tuple[list[Official], list[Person]]:
+                is_word=None, person_at=None) -> tuple[list[Official], list[Person]]:
     """Officials and persons in ``text``. ``is_word(start, end)``, if given, says
     whether the segmenter saw one word there: a role noun followed by a word
-    (居民解决…) is not followed by a name."""
+    (居民解决…) is not followed by a name. ``person_at(i)``, if given (a
+    statistical tagger, :mod:`kg.extract.ner`), gives the length of a person's
+    name starting at ``text[i]`` or None: where the context is weak (after a
+    role word, in a list after a title, a surname that is mostly a conjunction)
+    a candidate it does not see as a name is dropped."""
     sentences = sentences or Sentences.of(text)
     found = _Found()
+
+    def confirmed(i: int, name: str) -> bool:
+        if person_at is None:
+            return name[0] not in AMBIGUOUS_SURNAMES
+        return person_at(i) is not None
 
     def mention(s: int, e: int) -> Mention:
         return Mention(s, e, text[s:e], sentences.at(s))
@@ -185,7 +194,7 @@ def find_people(text: str, ctx: Context, sentences: Sentences | None = None,
     last: tuple[int, list[Title]] | None = None  # where the previous official's name ended, their titles
     for m in UNIT_RE.finditer(text):
         name = name_at(text, m.end(), is_word=is_word)
-        if not name or name[0] in AMBIGUOUS_SURNAMES:
+        if not name or (name[0] in AMBIGUOUS_SURNAMES and not confirmed(m.end(), name)):
             continue
         units = _units_before(text, m.end(), ctx)
         if not units:
@@ -206,7 +215,7 @@ def find_people(text: str, ctx: Context, sentences: Sentences | None = None,
             titles = [_deputy(titles[0], last[1][-1])]
         found.add_official(name, titles, mention(first, n_end))
         last = (n_end, titles)
-        for s, other in _names_after(text, n_end, is_word):
+        for s, other in _names_after(text, n_end, is_word, confirmed):
             found.add_official(other, titles, mention(s, s + len(other)))
             last = (s + len(other), titles)
     # 2. NAME、NAME等TITLE
@@ -228,18 +237,23 @@ def find_people(text: str, ctx: Context, sentences: Sentences | None = None,
                 break
     # 4. Persons by role, and 同志 without a post
     for m in ROLE_RE.finditer(text):
-        name = name_at(text, m.end(), is_word=is_word)
-        if name and is_word is not None and is_word(m.end(), m.end() + 2):
-            name = None  # 居民解决…: the "name" is an ordinary word
-        after = text[m.end() + len(name):m.end() + len(name) + 1] if name else ""
-        if name and len(name) == 2 and after and after not in AFTER_NAME and re.match("[" + HAN + "]", after):
-            name = None  # a two-character name must end at a verb or punctuation
-        if name and name not in found.officials:
-            found.add_person(name, ROLE_OF[m.group()], mention(m.end(), m.end() + len(name)))
+        start = m.end()
+        while start < len(text) and start - m.end() < 2 and text[start] in " \u3000":
+            start += 1  # a byline: (记者 张立)
+        while True:
+            name = _role_name(text, start, is_word, person_at)
+            if name and name not in found.officials:
+                found.add_person(name, ROLE_OF[m.group()], mention(start, start + len(name)))
+            # more names with the same role: 通讯员 甲 乙 丙, 村民甲、乙
+            nxt = start + len(name) if name else -1
+            if nxt < 0 or nxt + 1 >= len(text) or text[nxt] not in " \u3000、":
+                break
+            start = nxt + 1
     for m in re.finditer(r"同志", text):
         for length in (3, 2):
             s = m.start() - length
-            if s >= 0 and name_at(text, s, stop=set()) == text[s:m.start()] and text[s:m.start()] not in found.officials:
+            if s >= 0 and name_at(text, s, stop=set()) == text[s:m.start()] and text[s:m.start()] not in found.officials \
+                    and confirmed(s, text[s:m.start()]):
                 found.add_person(text[s:m.start()], "historical", mention(s, m.start()))
                 break
     # Every later bare use of an official's name is a mention too.
@@ -267,6 +281,26 @@ def _titles(units, ctx: Context, pos: int, sent: tuple[int, int]) -> list[Title]
     return titles
 
 
+def _role_name(text: str, i: int, is_word, person_at) -> str | None:
+    """The name right after a role word (居民|郑强), or None. A role noun is
+    often followed by an ordinary word (居民解决…, 党员常态化…): with a tagger,
+    the name must be one it sees; without, the segmenter must not see the two
+    characters as a word, and a two-character name must end at a verb or
+    punctuation. The tagger is the better judge: pkuseg keeps many
+    two-character names as one word (记者邵瑞)."""
+    name = name_at(text, i, is_word=is_word)
+    if not name:
+        return None
+    if person_at is not None:
+        return name if person_at(i) is not None else None
+    if name[0] in AMBIGUOUS_SURNAMES or (is_word is not None and is_word(i, i + 2)):
+        return None
+    after = text[i + len(name):i + len(name) + 1]
+    if len(name) == 2 and after and after not in AFTER_NAME and re.match("[" + HAN + "]", after):
+        return None
+    return name
+
+
 def _deputy(title: Title, before: Title) -> Title:
     """A bare post right after another official's name takes the body of that
     official's title when the post is the same: 督导组组长甲、副组长乙 makes
@@ -284,17 +318,18 @@ def _name_ends(text: str, j: int, is_word) -> bool:
     return is_word is not None and any(is_word(j, j + k) for k in (2, 3, 4))
 
 
-def _names_after(text: str, end: int, is_word) -> list[tuple[int, str]]:
+def _names_after(text: str, end: int, is_word, confirmed) -> list[tuple[int, str]]:
     """``、乙、丙`` right after an official's name ending at ``end``: further
     names sharing the title (县领导甲、乙、丙陪同). Each must be a whole name
-    up to the next 、 or a clause end, and not a title itself (…、副组长丁)."""
+    up to the next 、 or a clause end, not a title itself (…、副组长丁), and
+    ``confirmed(start, name)``."""
     out = []
     pos = end
     while pos < len(text) and text[pos] == "、":
         if UNIT_RE.match(text, pos + 1):
             break
         other = name_at(text, pos + 1, is_word=is_word)
-        if not other or other[0] in AMBIGUOUS_SURNAMES or not _name_ends(text, pos + 1 + len(other), is_word):
+        if not other or not _name_ends(text, pos + 1 + len(other), is_word) or not confirmed(pos + 1, other):
             break
         out.append((pos + 1, other))
         pos += 1 + len(other)
