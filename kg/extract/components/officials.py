@@ -4,8 +4,10 @@ from spacy.tokens import Doc
 
 from kg.extract.components import add_spans
 from kg.extract.gazetteer import load_gazetteer
+from kg.extract.ner import load_tagger, person_at
 from kg.extract.records import place_key
 from kg.extract.rules.officials import Context, PlaceRef, find_people
+from kg.settings import load_settings
 
 
 @Language.factory("kg_officials", assigns=["doc._.kg_officials", "doc._.kg_persons", "doc.spans"],
@@ -19,6 +21,7 @@ class Officials:
     def __init__(self, spans_key: str):
         self.spans_key = spans_key
         self.gaz = load_gazetteer()
+        self.ner = load_settings().ner  # the tagger itself loads on first use
 
     def context(self, doc: Doc) -> Context:
         refs = [PlaceRef(h.start, h.end, place_key(h.chain), h.chain[-1].level, h.chain[-1].name)
@@ -36,7 +39,9 @@ class Officials:
         sentences = doc._.kg_sentences
         lengths = dict(doc.to_array(["IDX", "LENGTH"]).tolist()) if len(doc) else {}  # token start → length
         is_word = lambda s, e: lengths.get(s) == e - s  # noqa: E731  the segmenter saw one word there
-        officials, persons = find_people(sentences.text, self.context(doc), sentences, is_word)
+        tagger = load_tagger(self.ner)
+        officials, persons = find_people(sentences.text, self.context(doc), sentences, is_word,
+                                         person_at(tagger, sentences.text, sentences))
         doc._.kg_officials, doc._.kg_persons = officials, persons
         add_spans(doc, self.spans_key, [(m.start, m.end, "OFFICIAL") for o in officials for m in o.mentions[:1]])
         return doc

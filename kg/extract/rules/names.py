@@ -1,23 +1,20 @@
-"""Is this string a Chinese personal name? Surname table plus boundary rules."""
+"""Is this string a Chinese personal name? Surname table plus boundary rules.
+
+The vocabulary (what ends a name, what is never in one) is in
+:mod:`kg.language.names`; this module applies it at one position.
+"""
 from __future__ import annotations
 
 from functools import lru_cache
 from importlib import resources
+from typing import Callable
 
+from kg.language.names import AFTER_NAME, NOT_IN_NAME, NOT_NAME_START, WORDS_AFTER_NAME
 from kg.language.text import is_han
 
-# Characters that end a name when they follow a two-character name: verbs,
-# prepositions and particles that typically come right after a person
-# (李猛带领, 张涛对, 周辉在, 王萌深受).
-AFTER_NAME = set(
-    "带率到对将在说结聚欣等和与及同也就为是的了向出认要来去参深听调走看一多亲代提作把以从通当会则又主表指召任兼副"
-    "于被给让已曾正都共分即后再还亦讲视慰检座致并赴前专重批介宣进开实督研现入着们称感回接谈告表用指"
-    "代负组分牵部这那其该每各作带领"
-)
-# Second characters that make "surname + X" a word, not a name (任组长, 党员, 高度).
-# Function characters never inside a name (关于党 is not a person).
-NOT_IN_NAME = set("的了于在和与及是为对把被从向们这那个之其等各每全本该所以而但或就也都")
-NOT_NAME_START = ("组长", "副组", "书记", "主任", "部长", "委员", "成员", "领导", "干部", "党员", "群众", "同志")
+__all__ = ["AFTER_NAME", "name_at", "surnames"]
+
+IsWord = Callable[[int, int], bool]
 
 
 @lru_cache(maxsize=1)
@@ -35,11 +32,30 @@ def surnames() -> tuple[frozenset[str], frozenset[str]]:
     return frozenset(single), frozenset(compound)
 
 
-def name_at(text: str, i: int, stop: set[str] | None = None) -> str | None:
+def _ends_early(text: str, i: int, j: int, is_word: IsWord | None) -> bool:
+    """Does the two-character name ``text[i:j]`` end before ``text[j]``?
+
+    Two signals that a word starts at ``text[j]`` (王凯|强调, 周辉|强调): the
+    pair ``text[j:j+2]`` is a word that usually follows a name, unless the
+    segmenter kept the three characters as one word (王志强|调研); or the
+    segmenter saw ``text[i:j]`` as one word and a word of two or more
+    characters right after it.
+    """
+    if is_word is not None and is_word(i, j + 1):
+        return False
+    if text[j:j + 2] in WORDS_AFTER_NAME:
+        return True
+    return is_word is not None and is_word(i, j) and any(is_word(j, j + k) for k in (2, 3, 4))
+
+
+def name_at(text: str, i: int, stop: set[str] | frozenset[str] | None = None,
+            is_word: IsWord | None = None) -> str | None:
     """The personal name starting at ``text[i]``, or None.
 
     Two or three characters after a surname; a third character that usually
-    follows a name (a verb, a preposition) ends a two-character name instead.
+    follows a name (a verb, a preposition), or that begins a word usually
+    following one, ends a two-character name instead. ``is_word(start, end)``,
+    if given, says whether the segmenter saw one word there.
     """
     single, compound = surnames()
     stop = AFTER_NAME if stop is None else stop
@@ -58,7 +74,7 @@ def name_at(text: str, i: int, stop: set[str] | None = None) -> str | None:
         return None
     if text[i + sur:].startswith(NOT_NAME_START) or text[i:].startswith(NOT_NAME_START):
         return None
-    if len(chars) == 2 and chars[1] in stop:
+    if len(chars) == 2 and (chars[1] in stop or (stop and _ends_early(text, i, i + sur + 1, is_word))):
         chars = chars[:1]
     if len(chars) == 1 and chars[0] in stop:
         return None

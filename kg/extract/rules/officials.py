@@ -15,22 +15,33 @@ from dataclasses import dataclass, field
 
 from kg.extract.records import Mention, Official, Person, Title
 from kg.extract.rules.names import AFTER_NAME, name_at
+from kg.language.names import AMBIGUOUS_SURNAMES, WORDS_AFTER_NAME
 from kg.language.text import HAN, Sentences
-from kg.language.titles import (DEPARTMENT_SUFFIX, DEPARTMENTS, HISTORICAL_WORDS, NATIONAL_POSTS, ORGANIZATIONS,
-                                POSTS, ROLES, alternation, post_head)
+from kg.language.titles import (DEPARTMENT_SUFFIXES, DEPARTMENTS, HISTORICAL_WORDS, NATIONAL_POSTS, NON_STATE_BODIES,
+                                NOT_IN_DEPARTMENT, ORGANIZATIONS, POSTS, QUALIFIED_POSTS, RANK_PREFIXES, ROLES, alternation, post_head)
 from kg.language.units import TITLE_UNIT_WORDS
 
 LEVEL = alternation(TITLE_UNIT_WORDS)
 ORG = alternation(ORGANIZATIONS)
-DEPT = "(?:" + "|".join(DEPARTMENTS) + r"|[" + HAN + r"]{1,6}?" + DEPARTMENT_SUFFIX + ")"
+DEPT = ("(?:" + alternation(DEPARTMENTS) + "|(?:(?![" + NOT_IN_DEPARTMENT + "])[" + HAN + "]){1,6}?"
+        + alternation(DEPARTMENT_SUFFIXES) + ")")
+RANK = "(?:" + alternation(RANK_PREFIXES[:-1]) + ")?" + re.escape(RANK_PREFIXES[-1]) + "?"  # (常务|代)?副?
 POST = alternation(POSTS)
-UNIT = r"(?:(?:" + LEVEL + r"?" + ORG + DEPT + r"?|" + DEPT + r"|" + LEVEL + r")?(?:常务)?副?" + POST + r")"
+PREFIX = "(?:" + LEVEL + "?" + ORG + DEPT + "?|" + LEVEL + "?" + DEPT + "|" + LEVEL + ")"
+UNIT = "(?:" + PREFIX + "?" + RANK + POST + "|" + PREFIX + RANK + alternation(QUALIFIED_POSTS) + ")"
 UNIT_RE = re.compile(UNIT)
 UNIT_AT_END = re.compile(UNIT + r"$")
+BARE_POST = re.compile(RANK + "(" + POST + ")$")
+# A chained title whose qualifier is not in the vocabulary (武汉经开区工委书记):
+# at most this many characters back to the 、 that joins it to the title before.
+CHAIN_REACH = 16
+# What may follow the last name of a list (县领导甲、乙陪同): punctuation.
+LIST_END = set("、，。；：！？等”）")
 NATIONAL = re.compile("(" + "|".join(NATIONAL_POSTS) + ")")
 HISTORICAL = re.compile("|".join(HISTORICAL_WORDS))
 ROLE_RE = re.compile("|".join(sorted(ROLES, key=len, reverse=True)))
 ROLE_OF = ROLES
+NON_STATE = re.compile("(" + "|".join(sorted(NON_STATE_BODIES, key=len, reverse=True)) + ")$")
 
 
 @dataclass
@@ -91,24 +102,47 @@ def _title_place(unit: str, prefix: PlaceRef | None, ctx: Context, pos: int, sen
     return None
 
 
+def _unit_ending(text: str, pos: int) -> str | None:
+    """The longest title that ends right before ``pos``."""
+    window = text[max(0, pos - 16):pos]
+    m = UNIT_AT_END.search(window)
+    if not m:
+        return None
+    best = m.group()
+    for k in range(len(window) - len(best) - 1, -1, -1):
+        if UNIT_AT_END.fullmatch(window[k:]):
+            best = window[k:]
+    return best
+
+
+def _chain_start(text: str, left: int) -> int | None:
+    """Where a title starting at ``left`` really starts if it is chained to a
+    title before it by 、 across a qualifier the vocabulary does not know
+    (市委常委、武汉经开区|工委书记): the 、 is at most :data:`CHAIN_REACH`
+    characters back, only Han characters of a name lie between, and a title
+    ends right before it."""
+    k = text.rfind("、", max(0, left - CHAIN_REACH), left)
+    if k <= 0 or any(not re.match("[" + HAN + "]", ch) or ch in NOT_IN_DEPARTMENT for ch in text[k + 1:left]):
+        return None
+    return k + 1 if _unit_ending(text, k) else None
+
+
 def _units_before(text: str, end: int, ctx: Context) -> list[tuple[int, str, PlaceRef | None]]:
     """Titles chained by 、 or 兼 that end right before ``end`` (walking left)."""
     out = []
     pos = end
     while True:
-        window = text[max(0, pos - 16):pos]
-        m = UNIT_AT_END.search(window)
-        if not m:
+        best = _unit_ending(text, pos)
+        if best is None:
             break
-        # Take the longest unit that ends here.
-        best = m.group()
-        for k in range(len(window) - len(best) - 1, -1, -1):
-            if UNIT_AT_END.fullmatch(window[k:]):
-                best = window[k:]
         start = pos - len(best)
         prefix = _place_before(ctx, start)
-        out.append((start, best, prefix))
         left = prefix.start if prefix is not None and prefix.end <= start + 1 else start
+        if left > 0 and text[left - 1] not in "、兼":
+            wider = _chain_start(text, left)
+            if wider is not None:
+                start, best, prefix, left = wider, text[wider:pos], None, wider
+        out.append((start, best, prefix))
         if left > 0 and text[left - 1] in "、兼":
             pos = left - 1
             continue
@@ -137,20 +171,30 @@ class _Found:
 
 
 def find_people(text: str, ctx: Context, sentences: Sentences | None = None,
-                is_word=None) -> tuple[list[Official], list[Person]]:
+                is_word=None, person_at=None) -> tuple[list[Official], list[Person]]:
     """Officials and persons in ``text``. ``is_word(start, end)``, if given, says
     whether the segmenter saw one word there: a role noun followed by a word
-    (居民解决…) is not followed by a name."""
+    (居民解决…) is not followed by a name. ``person_at(i)``, if given (a
+    statistical tagger, :mod:`kg.extract.ner`), gives the length of a person's
+    name starting at ``text[i]`` or None: where the context is weak (after a
+    role word, in a list after a title, a surname that is mostly a conjunction)
+    a candidate it does not see as a name is dropped."""
     sentences = sentences or Sentences.of(text)
     found = _Found()
+
+    def confirmed(i: int, name: str) -> bool:
+        if person_at is None:
+            return name[0] not in AMBIGUOUS_SURNAMES
+        return person_at(i) is not None
 
     def mention(s: int, e: int) -> Mention:
         return Mention(s, e, text[s:e], sentences.at(s))
 
-    # 1. TITLE(S) + NAME
+    # 1. TITLE(S) + NAME, and NAME、NAME after the title (县领导甲、乙)
+    last: tuple[int, list[Title]] | None = None  # where the previous official's name ended, their titles
     for m in UNIT_RE.finditer(text):
-        name = name_at(text, m.end())
-        if not name:
+        name = name_at(text, m.end(), is_word=is_word)
+        if not name or (name[0] in AMBIGUOUS_SURNAMES and not confirmed(m.end(), name)):
             continue
         units = _units_before(text, m.end(), ctx)
         if not units:
@@ -160,8 +204,20 @@ def find_people(text: str, ctx: Context, sentences: Sentences | None = None,
         if HISTORICAL.search(_clause(text, first, n_end)):
             found.add_person(name, "historical", mention(n_start, n_end))
             continue
+        body = NON_STATE.search(text, max(0, first - 8), first) if len(units) == 1 and units[0][2] is None \
+            and BARE_POST.fullmatch(units[0][1]) else None
+        if body:  # 业委会主任, 公司董事长: not a party or state post
+            found.add_person(name, NON_STATE_BODIES[body.group()], mention(n_start, n_end))
+            continue
         titles = _titles(units, ctx, n_start, sentences.span_at(n_start))
+        if last is not None and len(units) == 1 and units[0][2] is None and units[0][0] == last[0] + 1 \
+                and text[last[0]] in "、，":
+            titles = [_deputy(titles[0], last[1][-1])]
         found.add_official(name, titles, mention(first, n_end))
+        last = (n_end, titles)
+        for s, other in _names_after(text, n_end, is_word, confirmed):
+            found.add_official(other, titles, mention(s, s + len(other)))
+            last = (s + len(other), titles)
     # 2. NAME、NAME等TITLE
     for m in UNIT_RE.finditer(text):
         if m.start() == 0 or text[m.start() - 1] != "等":
@@ -181,18 +237,23 @@ def find_people(text: str, ctx: Context, sentences: Sentences | None = None,
                 break
     # 4. Persons by role, and 同志 without a post
     for m in ROLE_RE.finditer(text):
-        name = name_at(text, m.end())
-        if name and is_word is not None and is_word(m.end(), m.end() + 2):
-            name = None  # 居民解决…: the "name" is an ordinary word
-        after = text[m.end() + len(name):m.end() + len(name) + 1] if name else ""
-        if name and len(name) == 2 and after and after not in AFTER_NAME and re.match("[" + HAN + "]", after):
-            name = None  # a two-character name must end at a verb or punctuation
-        if name and name not in found.officials:
-            found.add_person(name, ROLE_OF[m.group()], mention(m.end(), m.end() + len(name)))
+        start = m.end()
+        while start < len(text) and start - m.end() < 2 and text[start] in " \u3000":
+            start += 1  # a byline: (记者 张立)
+        while True:
+            name = _role_name(text, start, is_word, person_at)
+            if name and name not in found.officials:
+                found.add_person(name, ROLE_OF[m.group()], mention(start, start + len(name)))
+            # more names with the same role: 通讯员 甲 乙 丙, 村民甲、乙
+            nxt = start + len(name) if name else -1
+            if nxt < 0 or nxt + 1 >= len(text) or text[nxt] not in " \u3000、":
+                break
+            start = nxt + 1
     for m in re.finditer(r"同志", text):
         for length in (3, 2):
             s = m.start() - length
-            if s >= 0 and name_at(text, s, stop=set()) == text[s:m.start()] and text[s:m.start()] not in found.officials:
+            if s >= 0 and name_at(text, s, stop=set()) == text[s:m.start()] and text[s:m.start()] not in found.officials \
+                    and confirmed(s, text[s:m.start()]):
                 found.add_person(text[s:m.start()], "historical", mention(s, m.start()))
                 break
     # Every later bare use of an official's name is a mention too.
@@ -218,6 +279,61 @@ def _titles(units, ctx: Context, pos: int, sent: tuple[int, int]) -> list[Title]
         titles.append(Title(unit, place.key if place else None, "中共中央" if unit == "总书记" else None))
         last = place
     return titles
+
+
+def _role_name(text: str, i: int, is_word, person_at) -> str | None:
+    """The name right after a role word (居民|郑强), or None. A role noun is
+    often followed by an ordinary word (居民解决…, 党员常态化…): with a tagger,
+    the name must be one it sees; without, the segmenter must not see the two
+    characters as a word, and a two-character name must end at a verb or
+    punctuation. The tagger is the better judge: pkuseg keeps many
+    two-character names as one word (记者邵瑞)."""
+    name = name_at(text, i, is_word=is_word)
+    if not name:
+        return None
+    if person_at is not None:
+        return name if person_at(i) is not None else None
+    if name[0] in AMBIGUOUS_SURNAMES or (is_word is not None and is_word(i, i + 2)):
+        return None
+    after = text[i + len(name):i + len(name) + 1]
+    if len(name) == 2 and after and after not in AFTER_NAME and re.match("[" + HAN + "]", after):
+        return None
+    return name
+
+
+def _deputy(title: Title, before: Title) -> Title:
+    """A bare post right after another official's name takes the body of that
+    official's title when the post is the same: 督导组组长甲、副组长乙 makes
+    乙 督导组副组长, at the same place."""
+    mine, theirs = BARE_POST.search(title.title), BARE_POST.search(before.title)
+    if not mine or not theirs or mine.group() != title.title or post_head(mine.group()) != post_head(theirs.group()):
+        return title
+    return Title(before.title[:theirs.start()] + title.title, before.place, before.organization)
+
+
+def _name_ends(text: str, j: int, is_word) -> bool:
+    """Does a name end right before ``text[j]``: punctuation, a word that follows names, or the segmenter says so."""
+    if j >= len(text) or text[j] in LIST_END or text[j] in AFTER_NAME or text[j:j + 2] in WORDS_AFTER_NAME:
+        return True
+    return is_word is not None and any(is_word(j, j + k) for k in (2, 3, 4))
+
+
+def _names_after(text: str, end: int, is_word, confirmed) -> list[tuple[int, str]]:
+    """``、乙、丙`` right after an official's name ending at ``end``: further
+    names sharing the title (县领导甲、乙、丙陪同). Each must be a whole name
+    up to the next 、 or a clause end, not a title itself (…、副组长丁), and
+    ``confirmed(start, name)``."""
+    out = []
+    pos = end
+    while pos < len(text) and text[pos] == "、":
+        if UNIT_RE.match(text, pos + 1):
+            break
+        other = name_at(text, pos + 1, is_word=is_word)
+        if not other or not _name_ends(text, pos + 1 + len(other), is_word) or not confirmed(pos + 1, other):
+            break
+        out.append((pos + 1, other))
+        pos += 1 + len(other)
+    return out
 
 
 def _names_before(text: str, end: int) -> list[tuple[int, str]]:

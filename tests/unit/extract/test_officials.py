@@ -63,3 +63,56 @@ def test_historical_and_role_persons_are_not_officials(gaz):
     assert offs == {}
     assert persons["周先烈"] == "historical" and persons["方志敏"] == "historical"
     assert persons["吴小红"] == "party member" and persons["郑强"] == "resident"
+
+
+def test_name_ends_before_a_word_that_follows_names(gaz):
+    offs, _, _ = people(gaz, "市委书记贺平强调，要抓好落实。第一书记庞伟帮村民卖菜。市长杜明亮出席会议。")
+    assert set(offs) == {"贺平", "庞伟", "杜明亮"}
+
+
+def test_leader_list_after_a_title_shares_it(gaz):
+    offs, _, _ = people(gaz, "县领导蒋文涛、邹海平、苏立新陪同调研。市领导和乡镇干部参加会议。")
+    assert set(offs) == {"蒋文涛", "邹海平", "苏立新"}
+    assert all(titles(o) == ["县领导"] for o in offs.values())
+
+
+def test_list_after_a_title_stops_at_the_next_title(gaz):
+    offs, _, ctx = people(gaz, "省委第三督导组组长葛远航、副组长邱晓东出席会议。")
+    assert titles(offs["葛远航"]) == ["省委第三督导组组长"]
+    assert titles(offs["邱晓东"]) == ["省委第三督导组副组长"]  # the deputy takes the group of the title before
+    assert offs["邱晓东"].titles[0].place == ctx.province.key
+
+
+def test_section_court_and_task_force_posts(gaz):
+    offs, _, _ = people(gaz, "县交通局运输科科长聂文斌说。县人民法院院长骆文华、县人民检察院检察长桂永生出席。"
+                             "驻村工作队队长邬建平带领队员走访。志愿服务队队长柏小燕说。")
+    assert titles(offs["聂文斌"]) == ["县交通局运输科科长"]
+    assert titles(offs["骆文华"]) == ["县人民法院院长"] and titles(offs["桂永生"]) == ["县人民检察院检察长"]
+    assert titles(offs["邬建平"]) == ["驻村工作队队长"]
+    assert "柏小燕" not in offs
+
+
+def test_working_committee_acting_and_party_group_posts(gaz):
+    offs, _, _ = people(gaz, "开发区党工委书记、管委会主任卜永新主持会议。县委副书记、代县长岳青山作报告。"
+                             "市政协副主席、党组成员龚晓明参加。")
+    assert titles(offs["卜永新"]) == ["区党工委书记", "管委会主任"]
+    assert titles(offs["岳青山"]) == ["县委副书记", "代县长"]
+    assert titles(offs["龚晓明"]) == ["市政协副主席", "党组成员"]
+
+
+def test_chained_title_with_an_unknown_qualifier(gaz):
+    offs, _, ctx = people(gaz, "市委常委、滨江新区工委书记汤立群讲话。")
+    assert titles(offs["汤立群"]) == ["市委常委", "滨江新区工委书记"]
+    assert offs["汤立群"].titles[1].place == ctx.home.key
+
+
+def test_village_first_secretary_is_placed_at_the_village(gaz):
+    offs, _, ctx = people(gaz, "织里镇桃园村第一书记马小东介绍。")
+    village = [p for p in ctx.places if p.name == "桃园村"]
+    assert titles(offs["马小东"]) == ["村第一书记"] and offs["马小东"].titles[0].place == village[0].key
+
+
+def test_heads_of_companies_and_residents_committees_are_persons(gaz):
+    offs, persons, _ = people(gaz, "某某公司董事长詹国强介绍。小区业委会主任翟红梅说。书记向大家介绍情况。")
+    assert offs == {}
+    assert persons == {"詹国强": "entrepreneur", "翟红梅": "resident"}
