@@ -6,9 +6,10 @@ callers catch what they can handle. The CLI catches :class:`KGError` once
 (:func:`kg.cli.main`), prints ``error [CODE]: message`` and exits with the
 class's ``exit_status``:
 
-- 2: the command cannot start (a missing model, file, server or parameter);
+- 2: the command cannot start (a missing model, file, server or parameter, a held lock);
 - 1: the work began and stopped part-way (a Neo4j load cut off), or some
-  inputs were skipped (``kg build``, reported per input, not raised).
+  inputs were skipped (``kg build``, reported per input, not raised);
+- 3: the work failed (a build whose outputs could not be written).
 
 A bad *article* is not an exception: the loaders yield a
 :class:`loaders.article.BadInput` naming the file and the reason, and the batch
@@ -123,3 +124,35 @@ class QueryFailed(KGError):
 
     code = "E306"
     exit_status = 1
+
+
+class InputPathError(KGError):
+    """An input path that does not exist: nothing is built, the last graph stays."""
+
+    code = "E103"
+
+
+class OutputError(KGError):
+    """The output folder cannot be used (a file, not writable, on a read-only or virtual file system)."""
+
+    code = "E104"
+
+
+class BuildLocked(KGError):
+    """Another build is writing the same output folder."""
+
+    code = "E105"
+
+
+class BuildFailed(KGError):
+    """A build stopped before its outputs were complete (a full disk, a failed write);
+    the previous build in the folder is intact."""
+
+    code = "E106"
+    exit_status = 3
+
+
+class IncompleteBuild(GraphFileError):
+    """A build folder whose last build did not finish: its files are not read."""
+
+    code = "E203"

@@ -32,6 +32,12 @@ class Settings:
     max_article_bytes: int = 8_000_000
     # A .json file holding one array of articles is parsed whole, up to this size.
     max_json_array_bytes: int = 256_000_000
+    # Longer texts are extracted in pieces of at most this many characters (kg.extract.chunks):
+    # spaCy refuses texts over nlp.max_length, and memory grows with the text.
+    max_chunk_chars: int = 100_000
+    # A sentence longer than this is cut at clauses: an evidence sentence stays short
+    # even in a text without punctuation (kg.language.text.split_sentences).
+    max_sentence_chars: int = 400
     # Articles handed to nlp.pipe (and to a worker) at a time.
     batch_size: int = 16
     # Where extraction runs (local | dask) and with how many worker processes.

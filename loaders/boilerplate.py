@@ -38,8 +38,16 @@ def _is_sentence(line: str) -> bool:
     return len(line) >= 60 or bool(re.search(r"[。！？；，]", line))
 
 
+def _is_paragraph(line: str) -> bool:
+    """Several sentences on one line: body text, even when it quotes a source or
+    names a copyright (a whole article in one JSON-lines record is one such line)."""
+    return len(line) > 200 and len(re.findall(r"[。！？]", line)) >= 3
+
+
 def is_boilerplate(line: str) -> bool:
     """A line that is page chrome wherever it stands."""
+    if _is_paragraph(line):
+        return False
     return bool(_FOOTER.search(line) or _META.search(line) or _BYLINE.search(line)
                 or (_CRUMB.search(line) and not _is_sentence(line))
                 or (starts_with_date(line) and not _is_sentence(line)) or line.endswith("首页"))

@@ -5,6 +5,7 @@ import json
 from pathlib import Path
 
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn, TimeRemainingColumn
+from rich.markup import escape
 from rich.table import Table
 
 from kg.cli.common import add_graph_argument, console, results
@@ -25,56 +26,80 @@ def cmd_setup(args) -> int:
 
 
 def cmd_build(args) -> int:
+    """Exit status: 0 every input is in the graph; 1 some were skipped (each named, and
+    listed in errors.jsonl); 2 the build could not start; 3 it failed; 130 interrupted."""
+    from kg.errors import BuildFailed, InputPathError
     from kg.extract.provision import require_model
     from kg.graph.export import write_graphml, write_node_link
     from kg.graph.schema import label_counts, relation_counts
     from kg.runtime.build import build
     from kg.runtime.cache import ExtractionCache, extractor_version
     from kg.runtime.engines import make_engine
+    from kg.runtime.outputs import OutputFolder
     from loaders import count_inputs
 
     settings = load_settings(segmenter=args.segmenter, workers=args.workers, engine=args.engine)
-    out = Path(args.out)
-    out.mkdir(parents=True, exist_ok=True)
+    missing = [p for p in args.inputs if not Path(p).exists()]
+    if missing:  # a typo must not replace the last graph with an empty one
+        raise InputPathError(f"no such file or folder: {', '.join(map(str, missing))}; nothing was built")
+    out = OutputFolder(Path(args.out))
     if settings.engine == "local":
         require_model(settings)  # Dask workers check their own disks
-    engine = make_engine(settings.engine, settings.workers, args.scheduler, settings.segmenter, settings.batch_size)
-    cache = None if args.no_cache else ExtractionCache(Path(args.cache or out / "cache.sqlite"),
-                                                       extractor_version(settings))
-    columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TextColumn("{task.fields[rate]}"),
-               TimeElapsedColumn(), TimeRemainingColumn())
-    try:
-        with Progress(*columns, console=console, disable=args.quiet) as progress:
-            task = progress.add_task(f"extracting ({engine.name}, {engine.parallelism}×)",
-                                     total=count_inputs(args.inputs), rate="")
+    cache_path = Path(args.cache) if args.cache else out.folder / "cache.sqlite"
+    exclude = [out.folder] + ([cache_path] if args.cache else [])
+    with out.locked():
+        staging = out.start()
+        engine = make_engine(settings.engine, settings.workers, args.scheduler, settings.segmenter,
+                             settings.batch_size)
+        cache = None if args.no_cache else ExtractionCache(cache_path, extractor_version(settings))
+        shown = len(cache.warnings) if cache else 0
+        for warning in (cache.warnings if cache else []):
+            console.print(f"[yellow]warning:[/yellow] {escape(warning)}")
+        columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+                   TextColumn("{task.fields[rate]}"), TimeElapsedColumn(), TimeRemainingColumn())
+        try:
+            with Progress(*columns, console=console, disable=args.quiet) as progress:
+                task = progress.add_task(f"extracting ({engine.name}, {engine.parallelism}×)",
+                                         total=count_inputs(args.inputs, exclude), rate="")
 
-            def on_outcome(outcome) -> None:
-                if outcome.error:
-                    console.print(f"[yellow]skipped[/yellow] {outcome.source}: {outcome.error}")
-                    if args.debug and outcome.detail:
-                        console.print(outcome.detail, markup=False, highlight=False)
-                t = progress.tasks[task]
-                progress.update(task, advance=1, rate=f"{(t.completed + 1) / (t.elapsed or 1e-9):.1f} art/s")
+                def on_outcome(outcome) -> None:
+                    if outcome.error:
+                        console.print(f"[yellow]skipped[/yellow] {escape(outcome.source)}: {escape(outcome.error)}")
+                        if args.debug and outcome.detail:
+                            console.print(outcome.detail, markup=False, highlight=False)
+                    t = progress.tasks[task]
+                    progress.update(task, advance=1, rate=f"{(t.completed + 1) / (t.elapsed or 1e-9):.1f} art/s")
 
-            result = build(args.inputs, out / "entities.jsonl", settings, engine, cache, on_outcome)
-    finally:
-        engine.close()
-        if cache is not None:
-            cache.close()
-    g = result.graph
-    write_graphml(g, out / "graph.graphml")
-    write_node_link(g, out / "graph.json")
-    if not args.no_views:
-        from kg.views import write_views
+                result = build(args.inputs, staging / "entities.jsonl", settings, engine, cache, on_outcome, exclude)
+        finally:
+            engine.close()
+            if cache is not None:
+                for warning in cache.warnings[shown:]:  # a cache that failed during the build
+                    console.print(f"[yellow]warning:[/yellow] {escape(warning)}")
+                cache.close()
+        g = result.graph
+        try:
+            write_graphml(g, staging / "graph.graphml")
+            write_node_link(g, staging / "graph.json")
+            if result.errors:
+                (staging / "errors.jsonl").write_text(
+                    "".join(json.dumps({"source": e.source, "reason": e.error}, ensure_ascii=False) + "\n"
+                            for e in result.errors), encoding="utf-8")
+            if not args.no_views:
+                from kg.views import write_views
 
-        views = write_views(g, out / "views", settings)
-        console.print(f"views: {views.pages} pages in {views.folder} (open index.html)")
-    errors_file = out / "errors.jsonl"
-    errors_file.unlink(missing_ok=True)
-    if result.errors:
-        errors_file.write_text("".join(json.dumps({"source": e.source, "reason": e.error}, ensure_ascii=False) + "\n"
-                                       for e in result.errors), encoding="utf-8")
-    _summary(result, label_counts(g), relation_counts(g), out)
+                views = write_views(g, staging / "views", settings)
+                console.print(f"views: {views.pages} pages (open {out.folder / 'views' / 'index.html'})")
+        except OSError as exc:
+            raise BuildFailed(f"{out.folder}: writing the outputs failed ({exc.strerror or exc}); the previous "
+                              f"build there is intact") from exc
+        labels, rels = label_counts(g), relation_counts(g)
+        out.commit({"inputs": [str(p) for p in args.inputs], "articles": result.articles,
+                    "distinct_articles": result.articles - result.duplicates, "extracted": result.extracted,
+                    "cached": result.cached, "skipped": len(result.errors), "nodes": labels, "relationships": rels,
+                    "settings": {"segmenter": settings.segmenter, "ner": settings.ner,
+                                 "extractor": extractor_version(settings)}})
+    _summary(result, labels, rels, out.folder)
     return 1 if result.errors else 0
 
 
@@ -84,6 +109,8 @@ def _summary(result, labels: dict, rels: dict, out: Path) -> None:
     table.add_column("what")
     table.add_column("count", justify="right")
     table.add_row("articles in the graph", str(result.articles))
+    if result.duplicates:
+        table.add_row("  same text as an earlier input", str(result.duplicates))
     table.add_row("  extracted now", str(result.extracted))
     table.add_row("  from the cache", str(result.cached))
     table.add_row("articles skipped or failed", str(len(errors)))
@@ -93,8 +120,9 @@ def _summary(result, labels: dict, rels: dict, out: Path) -> None:
         table.add_row(f"  [{rel}]", str(n))
     console.print(table)
     for e in errors:
-        console.print(f"  [yellow]✗[/yellow] {e.source}: {e.error}")
-    console.print(f"written: {out / 'graph.graphml'}, {out / 'graph.json'}, {out / 'entities.jsonl'}")
+        console.print(f"  [yellow]✗[/yellow] {escape(e.source)}: {escape(e.error)}")
+    console.print(f"written: {out / 'graph.graphml'}, {out / 'graph.json'}, {out / 'entities.jsonl'}, "
+                  f"{out / 'manifest.json'}")
 
 
 def cmd_views(args) -> int:
@@ -143,9 +171,12 @@ def add_parsers(sub) -> None:
     s.set_defaults(func=cmd_setup)
 
     b = sub.add_parser("build", help="extract articles and write the graph",
-                       description="Read articles (files, folders, .jsonl), extract entities and write "
-                                   "graph.graphml, graph.json and entities.jsonl to --out. Exit status 1 if any "
-                                   "input was skipped or failed (each is reported with its reason).")
+                       description="Read articles (files, folders, .jsonl, .json), extract entities and write "
+                                   "graph.graphml, graph.json, entities.jsonl, views/ and manifest.json to --out, "
+                                   "all at once when complete (a failed or interrupted build leaves the last one "
+                                   "as it was). Exit status: 0 all inputs in the graph; 1 some skipped (each "
+                                   "named, listed in errors.jsonl); 2 cannot start (no such input, bad --out, "
+                                   "another build holds --out, no model); 3 failed; 130 interrupted.")
     b.add_argument("inputs", nargs="+", help="files or folders (.txt, .html, .jsonl)")
     b.add_argument("--out", default="out", help="output folder (default: out)")
     b.add_argument("--segmenter", choices=["pkuseg", "jieba", "char"], help="override the segmenter setting")

@@ -14,14 +14,16 @@ from typing import Iterable, Iterator
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from kg.extract.chunks import merge, split_text
 from kg.extract.gazetteer import load_gazetteer
 from kg.extract.records import ArticleRecord, Organization, Place, place_key
 from loaders.article import Article, BadInput
+from kg.settings import load_settings
 from loaders.sources import RawInput, read_input
 
 
-def _doc(nlp: Language, article: Article) -> Doc:
-    doc = nlp.make_doc(article.text)
+def _doc(nlp: Language, article: Article, text: str) -> Doc:
+    doc = nlp.make_doc(text)
     doc._.kg_meta = {"source": article.source, "title": article.title, "publisher": article.publisher,
                      "boilerplate": article.boilerplate}
     return doc
@@ -54,11 +56,27 @@ def to_record(doc: Doc, article: Article) -> ArticleRecord:
     )
 
 
-def extract(nlp: Language, articles: Iterable[Article], batch_size: int = 16) -> Iterator[tuple[Article, ArticleRecord]]:
-    """Stream: memory stays flat whatever the number of articles."""
-    pairs = ((_doc(nlp, a), a) for a in articles)
-    for doc, article in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
-        yield article, to_record(doc, article)
+def extract(nlp: Language, articles: Iterable[Article], batch_size: int = 16,
+            chunk_chars: int | None = None) -> Iterator[tuple[Article, ArticleRecord]]:
+    """Stream: memory stays flat whatever the number of articles. An article longer
+    than ``chunk_chars`` is extracted in pieces and its records merged (:mod:`kg.extract.chunks`)."""
+    size = chunk_chars or load_settings().max_chunk_chars
+
+    def docs():
+        for article in articles:
+            pieces = split_text(article.text, size) if len(article.text) > size else [(0, article.text)]
+            for i, (offset, text) in enumerate(pieces):
+                yield _doc(nlp, article, text), (article, offset, i == len(pieces) - 1)
+
+    parts: list[tuple[int, ArticleRecord]] = []
+    current = None
+    for doc, (article, offset, last) in nlp.pipe(docs(), as_tuples=True, batch_size=batch_size):
+        if article is not current:  # a piece the error handler dropped ended the previous article
+            parts, current = [], article
+        parts.append((offset, to_record(doc, article)))
+        if last:
+            yield article, parts[0][1] if len(parts) == 1 else merge(parts)
+            parts, current = [], None
 
 
 @dataclass

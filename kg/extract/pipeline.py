@@ -33,8 +33,9 @@ def build_nlp(settings: Settings | None = None) -> Language:
         load_gazetteer()
         if settings.segmenter == "pkuseg":
             nlp.tokenizer.pkuseg_update_user_dict(user_dictionary())
+        config = {"kg_sentences": {"max_sentence_chars": settings.max_sentence_chars}}
         for name in PIPELINE:
-            nlp.add_pipe(name)
+            nlp.add_pipe(name, config=config.get(name, {}))
     return nlp
 
 

@@ -60,6 +60,11 @@ class GraphBuilder:
         art = record.article
         a = self._node(art["id"], ["Article"], source=art["source"], title=art.get("title"), date=art.get("date"),
                        publisher=art.get("publisher"), url=art.get("url"), chars=art.get("chars"))
+        attrs = self.graph.nodes[a]
+        if attrs["source"] != art["source"]:  # the same text under another name: one Article, every name kept
+            attrs.setdefault("sources", [attrs["source"]])
+            if art["source"] not in attrs["sources"]:
+                attrs["sources"].append(art["source"])
         src, as_of = art["source"], art.get("date")
         places = {}
         for p in record.places:

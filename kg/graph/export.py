@@ -9,9 +9,10 @@ from xml.sax.saxutils import escape, quoteattr
 
 import networkx as nx
 
-from kg.errors import GraphFileError
+from kg.errors import GraphFileError, IncompleteBuild
 from kg.graph.schema import LIST_PROPERTIES
 
+MANIFEST = "manifest.json"   # written last by kg build: version, inputs, counts, status
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")  # not allowed in XML 1.0
 _GRAPHML_HEAD = ('<?xml version=\'1.0\' encoding=\'utf-8\'?>\n'
                  '<graphml xmlns="http://graphml.graphdrawing.org/xmlns" '
@@ -100,12 +101,25 @@ def write_node_link(g: nx.MultiDiGraph, path: Path) -> None:
         fh.write("\n]}\n")
 
 
+def read_manifest(folder: Path) -> dict | None:
+    """The ``manifest.json`` a build writes last into its output folder, if any."""
+    try:
+        return json.loads((Path(folder) / MANIFEST).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+
+
 def read_graph(path: Path) -> nx.MultiDiGraph:
     """A graph written by ``kg build`` (the file, or its output folder); lists
-    come back from their JSON form."""
+    come back from their JSON form. A build folder whose manifest says the last
+    build did not finish is refused (:class:`~kg.errors.IncompleteBuild`)."""
     path = Path(path)
     if path.is_dir():
         path = path / "graph.graphml"
+    manifest = read_manifest(path.parent)
+    if manifest is not None and manifest.get("status") != "complete":
+        raise IncompleteBuild(f"{path.parent}: the last kg build there did not finish (status "
+                              f"{manifest.get('status')!r}); run `kg build` again, it completes or redoes it")
     if not path.exists():
         raise GraphFileError(f"{path}: no such file (run `kg build` first)")
     try:

@@ -20,7 +20,7 @@ import networkx as nx
 LABELS = frozenset({"Article", "City", "Place", "Official", "Person", "Organization", "Programme", "Metric"})
 RELATIONS = frozenset({"MENTIONS", "ABOUT", "HOLDS", "PART_OF", "RUNS", "REPORTS", "MEASURES"})
 # Node properties that are lists (JSON arrays in GraphML); they accumulate when a node is seen again.
-LIST_PROPERTIES = frozenset({"titles", "aliases"})
+LIST_PROPERTIES = frozenset({"titles", "aliases", "sources"})
 
 
 def labels_of(data: dict) -> tuple[str, ...]:

@@ -21,7 +21,8 @@ from kg.extract.batch import Outcome
 from kg.extract.records import ArticleRecord
 from kg.graph.builder import GraphBuilder
 from kg.runtime.cache import ExtractionCache, input_key
-from kg.runtime.engines import Engine, Pending, failed_batch
+from kg.errors import GraphError
+from kg.runtime.engines import Engine, Pending
 from kg.settings import Settings
 from loaders import BadInput, RawInput, iter_inputs
 
@@ -32,6 +33,7 @@ class BuildResult:
     articles: int = 0             # merged into the graph
     extracted: int = 0            # of which extracted in this run
     cached: int = 0               # of which taken from the cache
+    duplicates: int = 0           # of which had the text of an earlier input (one Article, two sources)
     errors: list[Outcome] = field(default_factory=list)
 
 
@@ -40,20 +42,22 @@ class _Slot:
     """One batch's place in the input order."""
 
     items: list[tuple[RawInput | BadInput, str | None]]   # (input or bad input, cache key)
-    cached: dict[str, str]                                  # cache key → record (JSON)
+    cached: dict[str, tuple[str, ArticleRecord]]            # cache key → (record as JSON, record)
     todo: list[RawInput]                                    # the rest, sent to the engine
     pending: Pending | None = None                          # future of their outcomes
 
 
 def build(inputs: Iterable[str | Path], entities: Path, settings: Settings, engine: Engine,
-          cache: ExtractionCache | None = None, on_outcome: Callable[[Outcome], None] | None = None) -> BuildResult:
-    """Build the graph of ``inputs``; write each article's record to ``entities`` (JSON lines)."""
+          cache: ExtractionCache | None = None, on_outcome: Callable[[Outcome], None] | None = None,
+          exclude: Iterable[Path] = ()) -> BuildResult:
+    """Build the graph of ``inputs``; write each article's record to ``entities`` (JSON lines).
+    Paths in ``exclude`` (the build's own output folder) are never read as inputs."""
     window: deque[_Slot] = deque()
     with entities.open("w", encoding="utf-8") as sink:
-        merger = _Merger(sink, cache, on_outcome)
-        for batch in _batches(iter_inputs(inputs, settings), settings.batch_size):
+        merger = _Merger(sink, cache, on_outcome, engine)
+        for batch in _batches(iter_inputs(inputs, settings, exclude), settings.batch_size):
             keys = [input_key(r) if isinstance(r, RawInput) else None for r in batch]
-            cached = cache.get_many(k for k in keys if k) if cache is not None else {}
+            cached = _readable(cache.get_many(k for k in keys if k)) if cache is not None else {}
             todo = [a for a, k in zip(batch, keys) if k and k not in cached]
             window.append(_Slot(list(zip(batch, keys)), cached, todo, engine.submit(todo) if todo else None))
             if len(window) > 2 * engine.parallelism:
@@ -63,31 +67,46 @@ def build(inputs: Iterable[str | Path], entities: Path, settings: Settings, engi
     return merger.result
 
 
+def _readable(entries: dict[str, str]) -> dict[str, tuple[str, ArticleRecord]]:
+    """Cached records this version can read; any other entry is a miss, extracted again."""
+    out = {}
+    for key, text in entries.items():
+        try:
+            out[key] = (text, ArticleRecord.from_dict(json.loads(text)))
+        except (KeyError, TypeError, ValueError, AttributeError):
+            pass
+    return out
+
+
 class _Merger:
     """Adds a slot's records to the graph, in input order, and writes them out."""
 
-    def __init__(self, sink, cache: ExtractionCache | None, on_outcome: Callable[[Outcome], None] | None):
+    def __init__(self, sink, cache: ExtractionCache | None, on_outcome: Callable[[Outcome], None] | None,
+                 engine: Engine):
         self.builder = GraphBuilder()
         self.result = BuildResult(self.builder.graph)
-        self.sink, self.cache, self.on_outcome = sink, cache, on_outcome
+        self.sink, self.cache, self.on_outcome, self.engine = sink, cache, on_outcome, engine
 
     def merge(self, slot: _Slot) -> None:
-        outcomes = iter(_outcomes(slot))
+        outcomes = iter(_outcomes(slot, self.engine))
         fresh = []
         for item, key in slot.items:
             if isinstance(item, BadInput):
                 outcome, text = Outcome(item.source, error=item.reason), None
             elif key in slot.cached:
-                outcome, text = self._from_cache(item.source, slot.cached[key]), slot.cached[key]
+                text, record = slot.cached[key]
+                outcome = Outcome(item.source, record=record)
             else:
                 outcome = next(outcomes)
                 text = json.dumps(outcome.record.to_dict(), ensure_ascii=False) if outcome.record else None
                 if text:  # a BadInput from a worker is not cached: retried next time
                     fresh.append((key, text))
             if outcome.record is not None:
+                seen = outcome.record.article["id"] in self.builder.graph
                 try:
                     self.builder.add(outcome.record)
-                except (KeyError, TypeError, ValueError) as exc:
+                    self.result.duplicates += seen
+                except (KeyError, TypeError, ValueError, GraphError) as exc:
                     outcome = Outcome(outcome.source, error=f"not merged into the graph: {exc}")
             if outcome.record is not None:
                 self.sink.write(text + "\n")
@@ -103,21 +122,14 @@ class _Merger:
         if self.cache is not None and fresh:
             self.cache.put_many(fresh)
 
-    @staticmethod
-    def _from_cache(source: str, text: str) -> Outcome:
-        try:
-            return Outcome(source, record=ArticleRecord.from_dict(json.loads(text)))
-        except (KeyError, TypeError, ValueError) as exc:  # a record this version cannot read
-            return Outcome(source, error=f"unreadable cache entry: {exc}")
 
-
-def _outcomes(slot: _Slot) -> list[Outcome]:
+def _outcomes(slot: _Slot, engine: Engine) -> list[Outcome]:
     if slot.pending is None:
         return []
     try:
         return slot.pending.result()
-    except Exception as exc:  # the worker died (killed, out of memory); its articles are reported
-        return failed_batch(slot.todo, exc)
+    except Exception as exc:  # the worker died (killed, out of memory): again, one article at a time,
+        return engine.retry_singly(slot.todo, exc)  # so that only an article that kills it is reported
 
 
 def _batches(items: Iterator, size: int) -> Iterator[list]:

@@ -15,6 +15,7 @@ from __future__ import annotations
 import hashlib
 import importlib
 import sqlite3
+import time
 import zlib
 from importlib import metadata
 from pathlib import Path
@@ -51,37 +52,82 @@ def input_key(raw: RawInput) -> str:
 
 
 class ExtractionCache:
-    """One extractor version per file: entries of other versions are dropped on open."""
+    """One extractor version per file: entries of other versions are dropped on open.
+
+    A cache is an optimisation, so no fault of it stops a build: a file that is
+    not a healthy SQLite database (truncated, overwritten, random bytes) is moved
+    aside (``cache.sqlite.corrupt-<time>``, said in :attr:`warnings`) and a new one
+    started; an entry that does not decompress is a miss (the article is
+    extracted again and the entry replaced); a database that fails mid-build
+    is given up for the rest of the run.
+    """
 
     def __init__(self, path: Path, version: str):
         path.parent.mkdir(parents=True, exist_ok=True)
         self.path, self.version = path, version
-        self.db = sqlite3.connect(path)
-        self.db.execute("CREATE TABLE IF NOT EXISTS records (key TEXT PRIMARY KEY, version TEXT, record BLOB)")
-        stale = self.db.execute("DELETE FROM records WHERE version != ?", (version,)).rowcount
-        self.db.commit()
-        self.dropped = stale
+        self.warnings: list[str] = []
+        try:
+            self.db = self._open()
+        except sqlite3.DatabaseError as exc:
+            aside = path.with_name(f"{path.name}.corrupt-{time.strftime('%Y%m%d-%H%M%S')}")
+            path.replace(aside)
+            self.warnings.append(f"{path}: not a usable cache ({exc}); moved to {aside.name}, starting a new one")
+            self.db = self._open()
+
+    def _open(self) -> sqlite3.Connection:
+        db = sqlite3.connect(self.path)
+        try:
+            check = db.execute("PRAGMA quick_check").fetchone()[0]
+            if check != "ok":
+                raise sqlite3.DatabaseError(check)
+            db.execute("CREATE TABLE IF NOT EXISTS records (key TEXT PRIMARY KEY, version TEXT, record BLOB)")
+            self.dropped = db.execute("DELETE FROM records WHERE version != ?", (self.version,)).rowcount
+            db.commit()
+        except sqlite3.DatabaseError:
+            db.close()
+            raise
+        return db
 
     def get_many(self, keys: Iterable[str]) -> dict[str, str]:
-        """The cached records (JSON text) of those keys that have one."""
+        """The cached records (JSON text) of those keys that have a readable one."""
         keys = list(keys)
         found: dict[str, str] = {}
-        for i in range(0, len(keys), 500):  # SQLite's bound-parameter limit
-            chunk = keys[i:i + 500]
-            marks = ",".join("?" * len(chunk))
-            rows = self.db.execute(f"SELECT key, record FROM records WHERE version = ? AND key IN ({marks})",
-                                   (self.version, *chunk))
-            found.update((k, zlib.decompress(blob).decode("utf-8")) for k, blob in rows)
+        if self.db is None:
+            return found
+        try:
+            for i in range(0, len(keys), 500):  # SQLite's bound-parameter limit
+                chunk = keys[i:i + 500]
+                marks = ",".join("?" * len(chunk))
+                rows = self.db.execute(f"SELECT key, record FROM records WHERE version = ? AND key IN ({marks})",
+                                       (self.version, *chunk))
+                for key, blob in rows:
+                    try:
+                        found[key] = zlib.decompress(blob).decode("utf-8")
+                    except (zlib.error, UnicodeDecodeError, TypeError):
+                        pass  # a damaged entry: extracted again and replaced
+        except sqlite3.DatabaseError as exc:
+            self._give_up(exc)
         return found
 
     def put_many(self, items: Iterable[tuple[str, str]]) -> None:
         """Store (key, record as JSON text) pairs."""
+        if self.db is None:
+            return
         rows = [(k, self.version, zlib.compress(text.encode("utf-8"), 1)) for k, text in items]
-        self.db.executemany("INSERT OR REPLACE INTO records VALUES (?, ?, ?)", rows)
-        self.db.commit()
+        try:
+            self.db.executemany("INSERT OR REPLACE INTO records VALUES (?, ?, ?)", rows)
+            self.db.commit()
+        except sqlite3.DatabaseError as exc:
+            self._give_up(exc)
+
+    def _give_up(self, exc: Exception) -> None:
+        self.warnings.append(f"{self.path}: the cache failed during the build ({exc}); not used for the rest of it")
+        self.db.close()
+        self.db = None
 
     def __len__(self) -> int:
-        return self.db.execute("SELECT count(*) FROM records").fetchone()[0]
+        return self.db.execute("SELECT count(*) FROM records").fetchone()[0] if self.db else 0
 
     def close(self) -> None:
-        self.db.close()
+        if self.db is not None:
+            self.db.close()

@@ -27,16 +27,32 @@ class Engine(Protocol):
     parallelism: int          # batches worth keeping in flight
 
     def submit(self, batch: list[RawInput]) -> Pending: ...
+    def retry_singly(self, batch: list[RawInput], exc: BaseException) -> list[Outcome]: ...
     def close(self) -> None: ...
 
 
-def failed_batch(batch: list[RawInput], exc: BaseException) -> list[Outcome]:
-    """A batch whose worker died: every input in it is reported, none dropped."""
-    reason = f"worker failed: {exc.__class__.__name__}: {exc}"
-    return [Outcome(a.source, error=reason) for a in batch]
+class RetriesSingly:
+    """A batch whose worker died is run again one article at a time (on a fresh
+    worker where the engine can start one): the articles that did not kill it
+    are extracted after all, and only one that kills a worker again is reported,
+    with the reason. Nothing is dropped."""
+
+    def retry_singly(self, batch: list[RawInput], exc: BaseException) -> list[Outcome]:
+        out = []
+        for raw in batch:
+            self.recover()
+            try:
+                out.extend(self.submit([raw]).result())
+            except Exception as again:  # noqa: BLE001  whatever killed the worker, it is this article's
+                out.append(Outcome(raw.source, error=f"worker failed on this article: {again.__class__.__name__}: "
+                                                     f"{again or exc}"))
+        return out
+
+    def recover(self) -> None:
+        """Replace a dead worker pool (engines that can)."""
 
 
-class InProcess:
+class InProcess(RetriesSingly):
     """Extract here, one batch at a time; the model loads on the first batch (a
     fully cached re-run never loads it)."""
 
@@ -55,7 +71,7 @@ class InProcess:
         pass
 
 
-class Processes:
+class Processes(RetriesSingly):
     """N worker processes on this machine, each with its own pipeline.
 
     ``spawn``, not ``fork``: the parent runs a progress thread, and forking a
@@ -69,16 +85,25 @@ class Processes:
     def __init__(self, workers: int, segmenter: str | None, batch_size: int):
         self.parallelism = workers
         self.segmenter, self.batch_size = segmenter, batch_size
-        self.pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"))
+        self.pool = self._new_pool()
 
     def submit(self, batch: list[RawInput]) -> Future:
         return self.pool.submit(extract_batch, batch, self.segmenter, self.batch_size)
+
+    def recover(self) -> None:
+        """A worker killed (kill -9, out of memory) breaks the whole pool: start a new one."""
+        if getattr(self.pool, "_broken", False):
+            self.pool.shutdown(wait=False, cancel_futures=True)
+            self.pool = self._new_pool()
+
+    def _new_pool(self) -> ProcessPoolExecutor:
+        return ProcessPoolExecutor(self.parallelism, mp_context=multiprocessing.get_context("spawn"))
 
     def close(self) -> None:
         self.pool.shutdown(cancel_futures=True)
 
 
-class Dask:
+class Dask(RetriesSingly):
     """A ``dask.distributed`` cluster: the scheduler at ``address``, or a
     ``LocalCluster`` of ``workers`` single-threaded worker processes.
 

@@ -184,7 +184,7 @@ def city_view(g: nx.MultiDiGraph, city: str, cap: int) -> View:
         view.edges.append({"from": child, "to": city, "label": "", "tip": "PART_OF", "dashes": True})
     shown = {n["id"] for n in view.nodes}
     holders = defaultdict(list)
-    for place in area:
+    for place in sorted(area):
         for o, d in in_edges(g, place, "HOLDS"):
             holders[o].append((place, d))
     for o in sorted(holders)[:cap]:
@@ -194,7 +194,7 @@ def city_view(g: nx.MultiDiGraph, city: str, cap: int) -> View:
             at = "" if target == place else f" ({name_of(g, place)})"
             view.edges.append({"from": o, "to": target, "label": d.get("title", "") + at, "tip": edge_tip("HOLDS", d)})
     progs = {}
-    for place in area:
+    for place in sorted(area):
         for p, d in out_edges(g, place, "RUNS"):
             progs.setdefault(p, d)
     for p in sorted(progs)[:cap]:

@@ -5,7 +5,8 @@ import importlib
 import pytest
 
 MODULES = ["kg.errors", "kg.language.dates", "kg.language.numbers", "kg.language.text", "kg.language.titles",
-           "kg.language.units", "kg.extract.gazetteer", "kg.graph.schema", "kg.neo4j.cypher"]
+           "kg.language.units", "kg.extract.gazetteer", "kg.extract.chunks", "kg.graph.schema", "kg.neo4j.cypher",
+           "kg.runtime.outputs"]
 
 
 @pytest.mark.parametrize("name", MODULES)

@@ -10,18 +10,22 @@ from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from kg.language.text import Sentences, split_sentences
+from kg.language.text import MAX_SENTENCE_CHARS, Sentences, split_sentences
 
 
-@Language.factory("kg_sentences", assigns=["token.is_sent_start", "doc._.kg_sentences"])
-def make_sentences(nlp: Language, name: str):
-    return SentenceSetter()
+@Language.factory("kg_sentences", assigns=["token.is_sent_start", "doc._.kg_sentences"],
+                  default_config={"max_sentence_chars": MAX_SENTENCE_CHARS})
+def make_sentences(nlp: Language, name: str, max_sentence_chars: int):
+    return SentenceSetter(max_sentence_chars)
 
 
 class SentenceSetter:
+    def __init__(self, max_sentence_chars: int):
+        self.max_sentence_chars = max_sentence_chars
+
     def __call__(self, doc: Doc) -> Doc:
         text = doc.text
-        starts = {s for s, _ in split_sentences(text)}
+        starts = {s for s, _ in split_sentences(text, self.max_sentence_chars)}
         offsets = doc.to_array("IDX").tolist()  # no Token objects: they cost more than the rules
         flags = [1 if i == 0 or off in starts else -1 for i, off in enumerate(offsets)]
         if flags:

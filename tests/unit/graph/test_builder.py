@@ -25,3 +25,13 @@ def test_an_edge_to_a_missing_node_is_refused():
     record.home = "place:nowhere"
     with pytest.raises(GraphError, match="not in the graph"):
         GraphBuilder().add(record)
+
+
+def test_the_same_text_under_two_names_is_one_article_with_both():
+    builder = GraphBuilder()
+    builder.add(tiny_record(source="a.txt"))
+    other = tiny_record(source="a.txt")
+    other.article = {**other.article, "source": "copy/a.txt"}
+    builder.add(other)
+    (article,) = [d for _, d in builder.graph.nodes(data=True) if d["labels"] == ":Article"]
+    assert article["source"] == "a.txt" and article["sources"] == ["a.txt", "copy/a.txt"]

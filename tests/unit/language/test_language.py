@@ -34,3 +34,13 @@ def test_name_boundary_words_are_disjoint_and_well_formed():
     assert all(len(w) == 2 for w in names.WORDS_AFTER_NAME)
     assert not any(w[0] in names.AFTER_NAME for w in names.WORDS_AFTER_NAME if w not in ("书记", "主任"))
     assert names.AMBIGUOUS_SURNAMES <= names.NOT_IN_NAME
+
+
+def test_sentences_without_punctuation_are_cut_at_clauses_or_the_limit():
+    from kg.language.text import Sentences, split_sentences
+
+    text = ("全县各乡镇" * 30 + "，") * 10 + "没有标点" * 200
+    spans = split_sentences(text, max_chars=400)
+    assert all(e - s <= 400 for s, e in spans) and spans[0][1] == 151 * 2
+    assert "".join(text[s:e] for s, e in spans) == text
+    assert len(Sentences(text, spans).at(len(text) - 1)) <= 400
