@@ -71,6 +71,9 @@ def cmd_build(args) -> int:
                     progress.update(task, advance=1, rate=f"{(t.completed + 1) / (t.elapsed or 1e-9):.1f} art/s")
 
                 result = build(args.inputs, staging / "entities.jsonl", settings, engine, cache, on_outcome, exclude)
+        except OSError as exc:  # a full disk, a failed write of entities.jsonl
+            raise BuildFailed(f"{out.folder}: writing the outputs failed ({exc.strerror or exc}); the previous "
+                              f"build there is intact") from exc
         finally:
             engine.close()
             if cache is not None:
