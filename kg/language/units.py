@@ -20,20 +20,29 @@ UNIT_SUFFIXES = ("特别行政区", "维吾尔自治区", "壮族自治区", "�
                  "省", "市", "盟", "县", "区", "旗", "镇", "乡", "街道", "嘎查村", "嘎查", "村", "社区")
 _SUFFIX_AT_END = re.compile("(" + "|".join(UNIT_SUFFIXES) + ")$")
 
-# The unit words a post can be qualified with (市委书记, 镇党委书记, 社区主任).
-TITLE_UNIT_WORDS = ("自治区", "省", "市", "县", "区", "盟", "旗", "州", "镇", "乡", "村", "社区", "街道", "嘎查")
+# The unit words a post can be qualified with (市委书记, 镇党委书记, 社区主任). 地 is
+# a 地区's (地委书记) and 苏木 a township's in Inner Mongolia (苏木党委书记).
+TITLE_UNIT_WORDS = ("自治区", "省", "市", "县", "区", "盟", "旗", "州", "地", "镇", "乡", "苏木", "村", "社区", "街道",
+                    "嘎查")
 
 # How a report names the unit it is written in, or that unit's own bodies,
 # keyed by the kind of unit (the last character of its name): 我市, 全县, 区委.
 SELF_REFERENCE: dict[str, tuple[str, ...]] = {
     "市": ("我市", "全市", "市委", "市政府", "本市"),
     "县": ("我县", "全县", "县委", "县政府", "本县"),
-    "区": ("我区", "全区", "区委", "区政府", "地委", "行署"),   # 地区 and 林区 too: their names end in 区
+    "区": ("我区", "全区", "区委", "区政府"),   # 林区 too: its name ends in 区
+    "地区": ("全地区", "我地区", "地委", "行署"),
     "旗": ("我旗", "全旗", "旗委", "旗政府"),
     "省": ("我省", "全省"),
     "盟": ("我盟", "全盟", "盟委", "盟行政公署"),
-    "州": ("我州", "全州", "州委"),
+    "州": ("我州", "全州", "州委", "州政府"),
 }
+# Kinds only a prefecture-level unit has: a report that calls itself 我盟 / 州委 /
+# 地委 is about a league, an autonomous prefecture or a 地区 even when it names
+# only the banners and counties under it.
+PREFECTURE_KINDS = ("盟", "州", "地区")
+# What starts a self-reference proper (我县, 全县, 本县), as against a body (县委).
+SELF_WORDS = ("我", "全", "本")
 # Bodies of the province named by its kind alone (省委, 自治区党委): a city's
 # report means its own province. Only the kind word is the mention (省|委).
 PROVINCE_BODIES: dict[str, tuple[str, ...]] = {

@@ -57,7 +57,7 @@ REFS = [
     (province_body_pattern(), "province"),
     (self_reference_pattern("盟"), "league"),
     (self_reference_pattern("州"), "autonomous_prefecture"),
-    *((self_reference_pattern(kind), f"home_{kind}") for kind in "市县区旗"),
+    *((self_reference_pattern(kind), f"home_{kind}") for kind in ("市", "县", "区", "旗", "地区")),
 ]
 
 
@@ -315,7 +315,7 @@ class PlaceFinder:
             elif what == "autonomous_prefecture":
                 target = next((i for i in lineage if gaz.name(i).endswith("自治州")), None)
             elif what.startswith("home_"):
-                target = home if home_name.endswith(what[-1]) else None
+                target = home if home_name.endswith(what[len("home_"):]) else None
             if target is None:
                 continue
             for m in rx.finditer(text):
