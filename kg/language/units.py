@@ -100,3 +100,32 @@ BODY_AFTER = re.compile(r"(?:[市县区旗盟州]?委|[市县区旗盟州]?(?:�
 def names_its_body(text: str, end: int) -> bool:
     """Whether the place name ending at ``end`` is followed by its own party or state body."""
     return BODY_AFTER.match(text, end) is not None
+
+
+# The kind of a unit by the end of its name, longest first: the kinds a post's
+# unit word (市委, 州委, 地委, 镇党委) can point at.
+_KIND_BY_END = (("特别行政区", "省"), ("自治区", "省"), ("省", "省"), ("地区", "地区"), ("盟", "盟"), ("州", "州"),
+                ("市", "市"), ("县", "县"), ("旗", "旗"), ("区", "区"), ("街道", "乡镇"), ("苏木", "乡镇"),
+                ("镇", "乡镇"), ("乡", "乡镇"), ("嘎查村", "村"), ("嘎查", "村"), ("社区", "村"), ("村", "村"))
+# The kind a post's leading unit word names (州委书记 → 州, 地委书记 and 行署 → 地区).
+_KIND_BY_TITLE = (("自治区", "省"), ("省", "省"), ("行署", "地区"), ("地", "地区"), ("盟", "盟"), ("州", "州"),
+                  ("市", "市"), ("县", "县"), ("旗", "旗"), ("区", "区"), ("街道", "乡镇"), ("苏木", "乡镇"),
+                  ("镇", "乡镇"), ("乡", "乡镇"), ("嘎查", "村"), ("社区", "村"), ("村", "村"))
+
+
+def unit_kind(name: str) -> str | None:
+    """``锡林郭勒盟`` → 盟, ``恩施土家族苗族自治州`` → 州, ``阿克苏地区`` → 地区, ``神农架林区`` → 区.
+
+    >>> unit_kind("内蒙古自治区"), unit_kind("上都镇"), unit_kind("满都拉图嘎查村"), unit_kind("长阳土家族自治县")
+    ('省', '乡镇', '村', '县')
+    """
+    return next((kind for end, kind in _KIND_BY_END if name.endswith(end)), None)
+
+
+def title_unit_kind(title: str) -> str | None:
+    """The kind of unit a post's leading unit word names: ``州委书记`` → 州, ``地委书记`` → 地区.
+
+    >>> title_unit_kind("旗长"), title_unit_kind("自治区党委书记"), title_unit_kind("苏木党委书记"), title_unit_kind("组织部部长")
+    ('旗', '省', '乡镇', None)
+    """
+    return next((kind for start, kind in _KIND_BY_TITLE if title.startswith(start)), None)
