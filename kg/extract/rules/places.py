@@ -179,7 +179,15 @@ class PlaceFinder:
         return sorted(hits, key=lambda h: h.start)
 
     def _choose(self, c: Candidate, home, home_prov, named, prev: Hit | None) -> int | None:
+        """The unit a candidate stands for, by rank: under the home or right
+        after its named parent (5); a province, a prefecture or county of the
+        home province (4); a township in a sibling county of a county home,
+        the only one of that name in the prefecture (3: county reports name
+        their neighbours' townships, 学习借鉴邻县某镇); a county elsewhere
+        whose parent is named (3)."""
         gaz = self.gaz
+        up = gaz.parents_of(home) if home is not None and gaz.depth(home) == 2 else []
+        neighbours = up[0] if up and gaz.depth(up[0]) == 1 else None
         adjacent_parent = prev.idx if prev is not None and prev.end == c.start else None
         best, best_rank = None, 0
         for j in c.ids:
@@ -195,6 +203,9 @@ class PlaceFinder:
                 rank = 5
             elif home is not None and j in gaz.parents_of(home):
                 rank = 5
+            elif level == 3 and neighbours is not None and neighbours in anc \
+                    and sum(1 for k in c.ids if neighbours in gaz.parents_of(k)) == 1:
+                rank = 3  # in a sibling county of a county home: one of that name in the prefecture
             elif level >= 3:
                 rank = 0  # a bare township/village elsewhere: too ambiguous
             elif level == 0:
