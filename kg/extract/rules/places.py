@@ -46,6 +46,9 @@ STREET_OFFICE = ("党工委", "办事处")
 VERB_BEFORE_VILLAGE = ("驻", "包", "进", "到", "下", "入", "回", "在", "走", "联", "帮", "挂")
 # What joins the items of a list of units (A社区、B社区和C社区).
 LIST_JOINERS = "、和及与"
+# Parallel clauses (A社区修缮管道；B社区开办午托班) each led by a unit of one parent.
+CLAUSE_JOINER = "；"
+CLAUSE_ENDS = "；。！？\n"
 # A stem that counts or qualifies rather than names (新一届社区, 两个村, 各社区).
 # A numeral right before a unit word counts units (两镇, 三村联建, 三乡镇); a numeral
 # that is part of a name (三里村, 五一社区) is not followed by one.
@@ -250,7 +253,9 @@ class PlaceFinder:
     def _siblings(self, text: str, unresolved: list[Candidate], hits: list[Hit]) -> list[Hit]:
         """``A社区、B社区`` where only A resolves: an enumeration lists units of one
         parent, so B, a name the gazetteer knows at that level elsewhere, is A's
-        sibling. Two passes carry it along a list in either direction."""
+        sibling. Two passes carry it along a list in either direction. Parallel
+        clauses joined by ；, each led by a unit, are a list too (A社区…；B社区…):
+        that finds 1 more visible community, no false one."""
         by_end = {h.end: h for h in hits}
         by_start = {h.start: h for h in hits}
         out: list[Hit] = []
@@ -260,6 +265,9 @@ class PlaceFinder:
             for c in todo:
                 level = LEVELS[self._unit_level(c)]
                 before = by_end.get(c.start - 1) if c.start and text[c.start - 1] in LIST_JOINERS else None
+                if before is None and c.start and text[c.start - 1] == CLAUSE_JOINER:
+                    # A；B: parallel clauses, each led by a unit of the same parent.
+                    before = by_start.get(max(text.rfind(p, 0, c.start - 1) for p in CLAUSE_ENDS) + 1)
                 after = by_start.get(c.end + 1) if text[c.end:c.end + 1] in LIST_JOINERS else None
                 sib = next((h for h in (before, after) if h is not None and h.chain[-1].level == level), None)
                 if sib is None:

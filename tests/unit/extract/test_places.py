@@ -154,3 +154,10 @@ def test_township_of_a_sibling_county(gaz):
 def test_county_level_city_with_its_prefecture_as_superior(gaz):
     found = names(gaz, "鹰潭市委常委出席。贵溪市龙虎山镇、上清镇负责人参加。在余江区春涛镇，群众积极参与。", "贵溪市")
     assert {"鹰潭市", "贵溪市", "龙虎山镇", "上清镇", "余江区", "春涛镇"} == set(found)
+
+
+def test_parallel_clauses_led_by_units_are_a_list(gaz):
+    found = names(gaz, "较场口社区修缮了管道；朱北社区开办了午托班。", "渝中区")
+    assert found["朱北社区"].chain[-2].name == "解放碑街道"  # 较场口社区's parent, not 泗洪县's
+    assert "朱北社区" not in names(gaz, "较场口社区修缮了管道。朱北社区开办了午托班。", "渝中区")
+    assert "朱北社区" not in names(gaz, "群众来到较场口社区；朱北社区开办了午托班。", "渝中区")  # not clause-led
