@@ -133,8 +133,14 @@ class Gazetteer:
 
     # -- names ------------------------------------------------------------------------------
     def named(self, name: str) -> tuple[int, ...]:
-        """Units whose full name is ``name`` (there are dozens of 东风村)."""
-        return self._by_name.get(name, ())
+        """Units whose full name is ``name`` (there are dozens of 东风村).
+
+        JioNLP writes most gachas as ``满都拉图嘎查村`` (some as ``…嘎查``);
+        reports write ``满都拉图嘎查``: that name finds both."""
+        ids = self._by_name.get(name, ())
+        if name.endswith("嘎查"):
+            ids += self._by_name.get(name + "村", ())
+        return ids
 
     def short_named(self, short: str) -> tuple[int, ...]:
         """Units whose short name is ``short`` (德州 → 德州市)."""

@@ -31,6 +31,7 @@ class Officials:
             chain = self.gaz.chain(doc._.kg_home)
             ref = lambda i: PlaceRef(-1, -1, place_key(chain[:i + 1]), chain[i].level, chain[i].name)  # noqa: E731
             ctx.home, ctx.province = ref(len(chain) - 1), ref(0)
+            ctx.lineage = [ref(i) for i in range(len(chain) - 1, -1, -1)]
             league = [i for i, c in enumerate(chain) if c.name.endswith("盟")]
             ctx.league = ref(league[0]) if league else None
         return ctx

@@ -6,7 +6,12 @@ matched on characters and followed directly by a name. Titles joined by 、 or
 in 等 takes the title after it (杨洪涛、张传忠等市委常委). The post's place
 comes from a place named right before the title (乌兰浩特市委书记, 马厩村党委书记),
 else from its level: 省委 → the home province, 市委 → the home city, 村/社区 →
-the nearest village named in the same sentence.
+the nearest village named in the same sentence. A unit word of another kind
+than the home's is its nearest superior of that kind (州委书记 in a county
+report is the autonomous prefecture's, 市委书记 the prefecture's; 盟委, 地委,
+行署 likewise): 14 posts on invented openings at banner, league, 州, 地区,
+county and district level are placed right (tests/unit/extract/test_officials.py);
+visible posts placed unchanged (1.0).
 """
 from __future__ import annotations
 
@@ -19,7 +24,7 @@ from kg.language.names import AMBIGUOUS_SURNAMES, WORDS_AFTER_NAME
 from kg.language.text import HAN, Sentences
 from kg.language.titles import (DEPARTMENT_SUFFIXES, DEPARTMENTS, HISTORICAL_WORDS, NATIONAL_POSTS, NON_STATE_BODIES,
                                 NOT_IN_DEPARTMENT, ORGANIZATIONS, POSTS, QUALIFIED_POSTS, RANK_PREFIXES, ROLES, alternation, post_head)
-from kg.language.units import TITLE_UNIT_WORDS
+from kg.language.units import TITLE_UNIT_WORDS, title_unit_kind, unit_kind
 
 LEVEL = alternation(TITLE_UNIT_WORDS)
 ORG = alternation(ORGANIZATIONS)
@@ -59,6 +64,12 @@ class Context:
     province: PlaceRef | None = None
     league: PlaceRef | None = None
     places: list[PlaceRef] = field(default_factory=list)
+    lineage: list[PlaceRef] = field(default_factory=list)   # the home and its superiors, nearest first
+
+    def superior(self, kind: str) -> PlaceRef | None:
+        """The home or its nearest superior of a kind (市, 州, 地区): whose 市委 a
+        county report means is its prefecture's."""
+        return next((p for p in self.lineage if unit_kind(p.name) == kind), None)
 
 
 def _clause(text: str, start: int, end: int) -> str:
@@ -75,29 +86,38 @@ def _place_before(ctx: Context, pos: int) -> PlaceRef | None:
     return None
 
 
-def _nearest(ctx: Context, pos: int, levels: tuple[str, ...], sentence: tuple[int, int]) -> PlaceRef | None:
+def _nearest(ctx: Context, pos: int, levels: tuple[str, ...], sentence: tuple[int, int],
+             kind: str | None = None) -> PlaceRef | None:
     best = None
     for p in ctx.places:
-        if p.level in levels and sentence[0] <= p.start < pos:
+        if p.level in levels and sentence[0] <= p.start < pos and (kind is None or unit_kind(p.name) == kind):
             best = p
     return best
 
 
 def _title_place(unit: str, prefix: PlaceRef | None, ctx: Context, pos: int, sent: tuple[int, int]) -> PlaceRef | None:
+    """The place of a post: a place named right before it; else by the unit
+    word the post starts with. 盟委/州委/地委/行署 are the home's or its nearest
+    superior's of that kind; 市委/县委/区委/旗委 the home's if it is of that
+    kind, else a unit of that kind named earlier in the sentence, else the
+    nearest superior of that kind (a county report's 市委书记 is its
+    prefecture's)."""
     if prefix is not None:
         return prefix
     head = post_head(unit)
-    if head.startswith(("省", "自治区")):
+    kind = title_unit_kind(head)
+    if kind == "省":
         return ctx.province
-    if head.startswith("盟"):
-        return ctx.league
-    if head.startswith(("市", "县", "区", "旗")):
-        if ctx.home is not None and ctx.home.name.endswith(head[0]):
+    if kind in ("盟", "州", "地区"):
+        return ctx.superior(kind) or (ctx.league if kind == "盟" else None)
+    if kind in ("市", "县", "区", "旗"):
+        if ctx.home is not None and unit_kind(ctx.home.name) == kind:
             return ctx.home
-        return _nearest(ctx, pos, ("prefecture", "county"), sent)
-    if head.startswith(("镇", "乡", "街道")):
+        return _nearest(ctx, pos, ("prefecture", "county"), sent, kind) or ctx.superior(kind) \
+            or (_nearest(ctx, pos, ("prefecture", "county"), sent) if not ctx.lineage else None)
+    if kind == "乡镇":
         return _nearest(ctx, pos, ("township",), sent)
-    if head.startswith(("村", "社区", "嘎查")):
+    if kind == "村":
         return _nearest(ctx, pos, ("village",), sent)
     return None
 

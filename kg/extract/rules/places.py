@@ -46,6 +46,9 @@ STREET_OFFICE = ("党工委", "办事处")
 VERB_BEFORE_VILLAGE = ("驻", "包", "进", "到", "下", "入", "回", "在", "走", "联", "帮", "挂")
 # What joins the items of a list of units (A社区、B社区和C社区).
 LIST_JOINERS = "、和及与"
+# Parallel clauses (A社区修缮管道；B社区开办午托班) each led by a unit of one parent.
+CLAUSE_JOINER = "；"
+CLAUSE_ENDS = "；。！？\n"
 # A stem that counts or qualifies rather than names (新一届社区, 两个村, 各社区).
 # A numeral right before a unit word counts units (两镇, 三村联建, 三乡镇); a numeral
 # that is part of a name (三里村, 五一社区) is not followed by one.
@@ -57,7 +60,7 @@ REFS = [
     (province_body_pattern(), "province"),
     (self_reference_pattern("盟"), "league"),
     (self_reference_pattern("州"), "autonomous_prefecture"),
-    *((self_reference_pattern(kind), f"home_{kind}") for kind in "市县区旗"),
+    *((self_reference_pattern(kind), f"home_{kind}") for kind in ("市", "县", "区", "旗", "地区")),
 ]
 
 
@@ -179,7 +182,15 @@ class PlaceFinder:
         return sorted(hits, key=lambda h: h.start)
 
     def _choose(self, c: Candidate, home, home_prov, named, prev: Hit | None) -> int | None:
+        """The unit a candidate stands for, by rank: under the home or right
+        after its named parent (5); a province, a prefecture or county of the
+        home province (4); a township in a sibling county of a county home,
+        the only one of that name in the prefecture (3: county reports name
+        their neighbours' townships, 学习借鉴邻县某镇); a county elsewhere
+        whose parent is named (3)."""
         gaz = self.gaz
+        up = gaz.parents_of(home) if home is not None and gaz.depth(home) == 2 else []
+        neighbours = up[0] if up and gaz.depth(up[0]) == 1 else None
         adjacent_parent = prev.idx if prev is not None and prev.end == c.start else None
         best, best_rank = None, 0
         for j in c.ids:
@@ -195,6 +206,9 @@ class PlaceFinder:
                 rank = 5
             elif home is not None and j in gaz.parents_of(home):
                 rank = 5
+            elif level == 3 and neighbours is not None and neighbours in anc \
+                    and sum(1 for k in c.ids if neighbours in gaz.parents_of(k)) == 1:
+                rank = 3  # in a sibling county of a county home: one of that name in the prefecture
             elif level >= 3:
                 rank = 0  # a bare township/village elsewhere: too ambiguous
             elif level == 0:
@@ -239,7 +253,9 @@ class PlaceFinder:
     def _siblings(self, text: str, unresolved: list[Candidate], hits: list[Hit]) -> list[Hit]:
         """``A社区、B社区`` where only A resolves: an enumeration lists units of one
         parent, so B, a name the gazetteer knows at that level elsewhere, is A's
-        sibling. Two passes carry it along a list in either direction."""
+        sibling. Two passes carry it along a list in either direction. Parallel
+        clauses joined by ；, each led by a unit, are a list too (A社区…；B社区…):
+        that finds 1 more visible community, no false one."""
         by_end = {h.end: h for h in hits}
         by_start = {h.start: h for h in hits}
         out: list[Hit] = []
@@ -249,6 +265,9 @@ class PlaceFinder:
             for c in todo:
                 level = LEVELS[self._unit_level(c)]
                 before = by_end.get(c.start - 1) if c.start and text[c.start - 1] in LIST_JOINERS else None
+                if before is None and c.start and text[c.start - 1] == CLAUSE_JOINER:
+                    # A；B: parallel clauses, each led by a unit of the same parent.
+                    before = by_start.get(max(text.rfind(p, 0, c.start - 1) for p in CLAUSE_ENDS) + 1)
                 after = by_start.get(c.end + 1) if text[c.end:c.end + 1] in LIST_JOINERS else None
                 sib = next((h for h in (before, after) if h is not None and h.chain[-1].level == level), None)
                 if sib is None:
@@ -315,7 +334,7 @@ class PlaceFinder:
             elif what == "autonomous_prefecture":
                 target = next((i for i in lineage if gaz.name(i).endswith("自治州")), None)
             elif what.startswith("home_"):
-                target = home if home_name.endswith(what[-1]) else None
+                target = home if home_name.endswith(what[len("home_"):]) else None
             if target is None:
                 continue
             for m in rx.finditer(text):

@@ -44,3 +44,51 @@ def test_unnamed_district_under_its_named_city_from_its_streets(gaz):
     assert home(gaz, body) == "鄞州区"  # the text says 我区; only the city above it is named
 
 
+
+
+# Stress openings at every level (invented reports, real gazetteer units).
+
+def test_banner_calls_itself_wo_qi(gaz):
+    body = "正蓝旗融媒体中心讯 近日，我旗召开推进会。旗委书记出席。上都镇、宝绍代苏木相关负责人参加。"
+    assert home(gaz, body) == "正蓝旗"
+    body = "近日，我旗召开推进会。巴彦托海镇、伊敏苏木、锡尼河东苏木负责人参加。"
+    assert home(gaz, body) == "鄂温克族自治旗"  # never named: its townships agree
+
+
+def test_league_never_named_from_its_banners(gaz):
+    body = "近日，我盟召开推进会。盟委书记主持。锡林浩特市、正蓝旗、太仆寺旗等旗县市区负责人参加。"
+    assert home(gaz, body) == "锡林郭勒盟"
+    # one banner alone is not enough evidence for the league
+    assert home(gaz, "近日，我盟召开推进会。正蓝旗负责人参加。") != "锡林郭勒盟"
+
+
+def test_prefecture_called_by_its_diwei_from_its_counties(gaz):
+    body = "近日，地委召开推进会。地委书记主持。温宿县委书记、库车市委书记汇报。全地区各县市参加。"
+    assert home(gaz, body) == "阿克苏地区"
+
+
+def test_autonomous_prefecture_and_forest_district(gaz):
+    assert home(gaz, "延边新闻网讯 近日，州委召开常委会议，我州各县市参加。延吉市、珲春市作交流发言。") == "延边朝鲜族自治州"
+    assert home(gaz, "恩施州召开总结会。州委书记讲话。利川市、巴东县作交流发言。全州各级党组织要巩固成果。") \
+        == "恩施土家族苗族自治州"
+    assert home(gaz, "神农架新闻网讯 近日，林区召开大会。红坪镇、木鱼镇负责人参加。") == "神农架林区"
+
+
+def test_county_beats_the_superiors_it_names_with_their_bodies(gaz):
+    body = "在恩施州委、州政府的坚强领导下，鹤峰县扎实推进主题教育。全县上下落实湖北省委部署。州委书记到鹤峰调研。"
+    assert home(gaz, body) == "鹤峰县"
+    body = "长阳融媒体中心讯 我县深入开展主题教育。龙舟坪镇、资丘镇介绍经验。宜昌市委常委出席。"
+    assert home(gaz, body) == "长阳土家族自治县"
+
+
+def test_district_of_a_municipality_and_county_level_city(gaz):
+    assert home(gaz, "本报讯 近日，渝中区召开推进会。区委书记主持。解放碑街道、朝天门街道负责人发言。") == "渝中区"
+    assert home(gaz, "近日，北京市朝阳区召开推进会。区委书记讲话。") == "朝阳区"
+    body = "贵溪新闻网讯 近日，我市召开大会。鹰潭市委常委出席。龙虎山镇、上清镇负责人参加。"
+    assert home(gaz, body) == "贵溪市"
+
+
+def test_county_named_only_by_its_publisher(gaz):
+    body = "近日，我县召开主题教育推进会。县委书记强调，要落实省委和州委部署。容美镇、走马镇负责人参加。"
+    assert home(gaz, body, chrome=["鹤峰县融媒体中心"]) == "鹤峰县"
+    assert home(gaz, "近日，我县召开大会。容美镇、走马镇、中营镇负责人参加。") == "鹤峰县"  # its townships only

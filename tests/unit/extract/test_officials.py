@@ -9,8 +9,9 @@ def people(gaz, text, home_name="湖州市"):
     hits = PlaceFinder(gaz).find(text, home)
     refs = [PlaceRef(h.start, h.end, place_key(h.chain), h.chain[-1].level, h.chain[-1].name) for h in hits
             if h.kind != "ref"]
-    ctx = Context(home=PlaceRef(-1, -1, place_key(chain), chain[-1].level, chain[-1].name),
-                  province=PlaceRef(-1, -1, place_key(chain[:1]), "province", chain[0].name), places=refs)
+    ref = lambda i: PlaceRef(-1, -1, place_key(chain[:i + 1]), chain[i].level, chain[i].name)  # noqa: E731
+    ctx = Context(home=ref(len(chain) - 1), province=ref(0), places=refs,
+                  lineage=[ref(i) for i in range(len(chain) - 1, -1, -1)])
     officials, persons = find_people(text, ctx)
     return ({o.name: o for o in officials}, {p.name: p.role for p in persons}, ctx)
 
@@ -116,3 +117,42 @@ def test_heads_of_companies_and_residents_committees_are_persons(gaz):
     offs, persons, _ = people(gaz, "某某公司董事长詹国强介绍。小区业委会主任翟红梅说。书记向大家介绍情况。")
     assert offs == {}
     assert persons == {"詹国强": "entrepreneur", "翟红梅": "resident"}
+
+
+# Posts at every level, on invented report openings (real gazetteer units).
+
+def placed_at(ctx, o):
+    """The name of the place of an official's first post."""
+    return {p.name for p in ctx.places if p.key == o.titles[0].place}
+
+
+def test_banner_township_and_gacha_posts(gaz):
+    offs, _, ctx = people(gaz, "我旗召开推进会。旗委书记张志刚出席，旗长刘海主持。上都镇党委书记李文明汇报。"
+                               "上都镇青格勒图嘎查党支部书记王海介绍经验。", "正蓝旗")
+    assert offs["张志刚"].titles[0].place == offs["刘海"].titles[0].place == ctx.home.key
+    assert placed_at(ctx, offs["李文明"]) == {"上都镇"} and placed_at(ctx, offs["王海"]) == {"青格勒图嘎查"}
+
+
+def test_league_autonomous_prefecture_and_diwei_posts(gaz):
+    offs, _, ctx = people(gaz, "盟委书记王建华主持，盟长李国强讲话。", "锡林郭勒盟")
+    assert offs["王建华"].titles[0].place == offs["李国强"].titles[0].place == ctx.home.key
+    offs, _, ctx = people(gaz, "州委书记金明哲主持，州长林成浩讲话。", "延边朝鲜族自治州")
+    assert offs["金明哲"].titles[0].place == offs["林成浩"].titles[0].place == ctx.home.key
+    offs, _, ctx = people(gaz, "地委书记赵立新主持。", "阿克苏地区")
+    assert titles(offs["赵立新"]) == ["地委书记"] and offs["赵立新"].titles[0].place == ctx.home.key
+
+
+def test_superiors_posts_in_a_county_report(gaz):
+    offs, _, ctx = people(gaz, "县委书记杨明出席。州委书记李华到鹤峰调研。市委书记周华讲话。", "鹤峰县")
+    assert offs["杨明"].titles[0].place == ctx.home.key
+    assert offs["李华"].titles[0].place == ctx.lineage[1].key  # 恩施土家族苗族自治州, the county's superior
+    assert offs["周华"].titles[0].place is None  # no 市 above 鹤峰县: not guessed
+    offs, _, ctx = people(gaz, "我县召开大会。县委书记刘明讲话，市委书记王林出席。", "长阳土家族自治县")
+    assert offs["刘明"].titles[0].place == ctx.home.key
+    assert offs["王林"].titles[0].place == ctx.lineage[1].key and ctx.lineage[1].name == "宜昌市"
+
+
+def test_district_street_and_community_posts(gaz):
+    offs, _, ctx = people(gaz, "区委书记李明主持。解放碑街道较场口社区党委书记张红介绍经验。", "渝中区")
+    assert offs["李明"].titles[0].place == ctx.home.key
+    assert placed_at(ctx, offs["张红"]) == {"较场口社区"}

@@ -116,3 +116,48 @@ def test_common_word_short_name_counts_as_a_newspaper(gaz):
     res = resolve_home("中山日报讯 近日，全市开展志愿服务，市委作出部署。", gaz)
     assert gaz.name(res.idx) == "中山市"
     assert "中山市" not in names(gaz, "弘扬中山精神。", "广州市")
+
+
+# Stress openings at every level (invented reports, real gazetteer units).
+
+def test_banner_sumu_and_gacha(gaz):
+    found = names(gaz, "我旗召开大会。上都镇、那日图苏木负责人参加。宝绍代苏木满都拉图嘎查牧民参加。", "正蓝旗")
+    assert {"上都镇", "那日图苏木", "宝绍代苏木"} <= set(found)
+    assert found["满都拉图嘎查村"].chain[-2].name == "宝绍代苏木"  # the gazetteer's 嘎查村 for the text's 嘎查
+    found = names(gaz, "旗委召开会议，满都拉图嘎查党支部书记介绍经验。", "正蓝旗")
+    assert "满都拉图嘎查村" in found  # alone, under the home banner
+
+
+def test_league_and_autonomous_prefecture_bodies_are_not_places(gaz):
+    found = names(gaz, "盟委召开会议，我盟各旗县参加。锡林浩特市、正蓝旗负责人发言。", "锡林郭勒盟")
+    assert set(found) == {"锡林浩特市", "正蓝旗"}
+    found = names(gaz, "在恩施州委、州政府的坚强领导下，鹤峰县扎实推进工作，落实省委部署。", "鹤峰县")
+    assert set(found) == {"恩施土家族苗族自治州", "鹤峰县"}  # 恩施州 is named; 省委 is a body
+    assert set(names(gaz, "地委召开会议，行署负责人出席，全地区各县市参加。", "阿克苏地区")) == set()
+
+
+def test_forest_district_and_municipal_district_streets(gaz):
+    found = names(gaz, "神农架林区召开大会。红坪镇塔坪村党支部书记作交流。", "神农架林区")
+    assert found["塔坪村"].chain[-2].name == "红坪镇" and found["神农架林区"].level == "county"
+    found = names(gaz, "区委召开会议。解放碑街道较场口社区、朝天门街道负责人参加。", "渝中区")
+    assert {"解放碑街道", "较场口社区", "朝天门街道"} <= set(found) and "重庆市" not in found
+
+
+def test_township_of_a_sibling_county(gaz):
+    found = names(gaz, "我县干部赴谋道镇学习借鉴经验，容美镇参加。", "鹤峰县")
+    assert found["谋道镇"].chain[-2].name == "利川市" and "容美镇" in found
+    assert "谋道镇" not in names(gaz, "干部赴谋道镇学习借鉴经验。", "锡林郭勒盟")  # elsewhere: not taken
+    # a township name found twice in the prefecture is not guessed
+    assert "城关镇" not in names(gaz, "干部赴城关镇学习。", "托克托县")  # 和林格尔县's or 清水河县's
+
+
+def test_county_level_city_with_its_prefecture_as_superior(gaz):
+    found = names(gaz, "鹰潭市委常委出席。贵溪市龙虎山镇、上清镇负责人参加。在余江区春涛镇，群众积极参与。", "贵溪市")
+    assert {"鹰潭市", "贵溪市", "龙虎山镇", "上清镇", "余江区", "春涛镇"} == set(found)
+
+
+def test_parallel_clauses_led_by_units_are_a_list(gaz):
+    found = names(gaz, "较场口社区修缮了管道；朱北社区开办了午托班。", "渝中区")
+    assert found["朱北社区"].chain[-2].name == "解放碑街道"  # 较场口社区's parent, not 泗洪县's
+    assert "朱北社区" not in names(gaz, "较场口社区修缮了管道。朱北社区开办了午托班。", "渝中区")
+    assert "朱北社区" not in names(gaz, "群众来到较场口社区；朱北社区开办了午托班。", "渝中区")  # not clause-led
