@@ -1,0 +1,80 @@
+"""The vocabulary of programmes: the heads a programme's name ends in (专项整治, 工作法, 大讲堂), the verbs that
+introduce one (开展, 推行, 创新实施), the words after a quoted name that make it something else (要求, 精神,
+称号), and the shapes of slogans, facilities and goals that are not programmes.
+:mod:`kg.extract.rules.programmes` builds its patterns from these.
+
+Sources: the words local-government campaign reports of the genre use to name their campaigns, initiatives,
+mechanisms and recurring activities (the kinds, not the names: 专项行动, 集中整治, 攻坚战, 大讲堂, 活动月,
+文化节, X长制), and the annotation guidelines' exclusions (slogans, requirements, facilities, honours).
+
+>>> is_distributive("一村一辅警"), is_distributive("一心一意"), is_distributive("一岗双责")
+(True, False, False)
+"""
+from __future__ import annotations
+
+import re
+
+HAN = r"\u4e00-\u9fff"
+
+# Heads a quoted name may be followed by (“强村富民”工程, “数字赋能”三年行动计划, “三比三争”大比武).
+# Longest first where one ends another, so the pattern takes 行动计划 over 行动.
+FESTIVALS = ("文化节", "艺术节", "旅游节", "读书节", "体育节", "丰收节", "美食节", "采摘节", "民俗节", "科技节",
+             "志愿服务节")
+# 大 + an activity: a mass campaign of visits, surveys, debates or drills (作风建设大讨论, “三比三争”大比武).
+MASS_ACTIVITIES = ("大讨论", "大比武", "大练兵", "大走访", "大调研", "大排查", "大宣讲", "大比拼", "大会战", "大清查",
+                   "大家访", "大接访", "大整治", "大提升")
+HEADS = ("专项整治", "专项行动", "专项斗争", "专项治理", "集中整治", "集中行动", "实践活动", "实践行动", "主题活动",
+         "系列活动", "建设年活动", "年活动", "活动月", "活动周", "宣传月", "宣传周", "服务月", "服务周", "行动计划",
+         "专题教育", "学习教育", "主题教育", "活动", "行动", "工程", "机制", "模式", "工作法", "工作清单", "清单",
+         "大讲堂", "讲堂", "讲坛", "课堂", "论坛", "专项工作", "栏目", "专栏", "格局", "架构", "组织生活", "为民服务工作", "为民服务",
+         "攻坚战", "保卫战", "品牌", "计划", "宣讲", "实事项目", "制度", "改革", "竞赛", "大赛") \
+    + MASS_ACTIVITIES + FESTIVALS
+# Heads that make a name without quotes after an introducing verb (开展违反中央八项规定精神专项整治, 开展作风建设大讨论).
+STRONG_HEADS = ("专项整治", "专项行动", "专项斗争", "专项治理", "集中整治", "实践活动", "主题活动", "攻坚战", "保卫战",
+                "大讲堂", "工程", "专题教育", "行动计划") + MASS_ACTIVITIES
+# Heads that add nothing to the name before them: “三单两榜”为民服务工作 is the programme 三单两榜.
+GENERIC_HEADS = ("活动", "为民服务工作", "为民服务", "工作")
+# A brand is its quoted name: 打造“石榴籽”党建品牌 is the programme 石榴籽.
+BRAND_HEADS = ("品牌",)
+# What a quote ending in a head names is a programme by itself (“田埂大讲堂”, “实事清单”, “全民阅读活动月”).
+# Not 清单: a list is also what a quote turns into (变成群众的“幸福清单”); not the heads that are common nouns too.
+SELF_HEADS = tuple(h for h in HEADS if h not in ("活动", "行动", "宣讲", "计划", "格局", "架构", "品牌", "栏目", "专栏",
+                                                  "论坛", "改革", "竞赛", "大赛", "清单", "工作清单"))
+# Verbs that introduce a programme, longest first where one ends another.
+VERBS = ("创新推出", "组织开展", "部署开展", "深入开展", "深入推进", "深入实施", "扎实推进", "全面推进", "持续打好",
+         "创新实施", "创新开展", "全面推行", "全面实施",
+         "开展", "推出", "实施", "启动", "推行", "深化", "打造", "发起", "举办", "推进", "构建", "建立", "实行", "开创",
+         "探索", "创建", "开设", "打好", "打赢", "创新", "形成", "开办", "创办", "推广", "试行", "打响")
+# After an introducing verb and a quote, a plain noun of how the programme is run may stand before the clause ends:
+# 推行“一户一档”动态管理， 实施“一企一策”精准帮扶， 推出“周三不见面审批”服务。
+MANNER = ("服务", "管理", "帮扶", "办理", "审批", "调解", "宣讲", "巡查", "走访", "结对", "包联")
+# What a list of quotes may end in that makes each a programme (“清洁家园”“文明餐桌”等志愿服务).
+LIST_ENDS = ("活动", "行动", "工程", "项目", "品牌", "载体", "举措", "工作法", "模式", "机制", "志愿服务", "宣讲",
+             "课堂", "栏目", "节目")
+# 以“X”为抓手: the quote is the means the city works through, a programme.
+MEANS = ("抓手", "载体", "主线", "牵引", "切入点", "突破口", "引领", "统领", "龙头")
+# Words after a quote that make it a requirement, an idea, a problem or an honour, not a programme.
+NOT_AFTER = ("要求", "总要求", "精神", "理念", "思想", "意识", "问题", "难题", "意见", "标准", "目标", "原则", "作风",
+             "方针", "战略", "称号", "荣誉", "指示", "讲话", "重要", "的要求", "之星", "标兵", "奖", "字")
+# A quoted facility or body is not a programme (非公党建服务站, 爱心驿站).
+FACILITY_ENDS = ("站", "中心", "室", "馆", "所", "驿站", "基地", "平台", "窗口", "热线", "公园", "广场", "大厦")
+# A quoted goal or image the city works towards is not a programme by itself (营商环境“升级版”, “15分钟生活圈”,
+# “红色名片”): it needs a head.
+GOAL_ENDS = ("版", "圈", "带", "高地", "名片", "样板", "标杆", "典范", "堡垒", "屏障", "引擎", "新高", "开门红", "局面",
+             "城市", "之城", "强市", "强县")
+# The genre's metaphors for how work is done (打好“组合拳”, 项目建设“加速跑”, 当好“店小二”): images, not programmes.
+METAPHORS = ("组合拳", "加速跑", "加速度", "快车道", "硬骨头", "试金石", "店小二", "主力军", "排头兵", "领头雁", "头雁",
+             "压舱石", "定盘星", "主心骨", "贴心人", "娘家人", "金钥匙", "风向标", "指挥棒", "助推器", "催化剂",
+             "最后一公里", "先手棋", "当头炮", "动车组", "火车头", "桥头堡", "晴雨表", "度量衡", "绣花针",
+             "一盘棋", "一张网", "一站式", "一条龙", "全链条", "零距离", "面对面", "心连心", "手拉手")
+# Four-character idioms of the shape 一X一Y (一心一意, 一点一滴): not a distributive rule like “一企一策”.
+IDIOMS_ONE_ONE = ("一心一意", "一点一滴", "一朝一夕", "一言一行", "一草一木", "一砖一瓦", "一针一线", "一丝一毫",
+                  "一举一动", "一五一十", "一生一世", "一饮一啄", "一颦一笑", "一字一句", "一板一眼", "一模一样",
+                  "一年一度", "一来一回", "一唱一和", "一张一弛")
+# X长制: a post-holder responsibility system (路长制, 街长制, 田长制) — except words ending in 长制 that are not one.
+CHIEF_SYSTEM = re.compile(r"[" + HAN + r"]{1,3}长制")
+
+
+def is_distributive(name: str) -> bool:
+    """一X一Y(一Z): a rule applied per unit (一村一辅警, 一企一策, 一人一年一宣讲), not an idiom (一心一意)."""
+    return bool(re.fullmatch(r"(?:一[" + HAN + r"]{1,3}){2,3}", name)) and name not in IDIOMS_ONE_ONE
