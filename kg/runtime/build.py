@@ -19,7 +19,7 @@ import networkx as nx
 
 from kg.extract.batch import Outcome
 from kg.extract.records import ArticleRecord
-from kg.graph.builder import GraphBuilder
+from kg.graph.builder import GraphBuilder, mark_excluded
 from kg.runtime.cache import ExtractionCache, input_key
 from kg.runtime.engines import Engine, Pending, failed_batch
 from kg.settings import Settings
@@ -50,7 +50,7 @@ def build(inputs: Iterable[str | Path], entities: Path, settings: Settings, engi
     """Build the graph of ``inputs``; write each article's record to ``entities`` (JSON lines)."""
     window: deque[_Slot] = deque()
     with entities.open("w", encoding="utf-8") as sink:
-        merger = _Merger(sink, cache, on_outcome)
+        merger = _Merger(sink, cache, on_outcome, settings.min_confidence)
         for batch in _batches(iter_inputs(inputs, settings), settings.batch_size):
             keys = [input_key(r) if isinstance(r, RawInput) else None for r in batch]
             cached = cache.get_many(k for k in keys if k) if cache is not None else {}
@@ -66,8 +66,10 @@ def build(inputs: Iterable[str | Path], entities: Path, settings: Settings, engi
 class _Merger:
     """Adds a slot's records to the graph, in input order, and writes them out."""
 
-    def __init__(self, sink, cache: ExtractionCache | None, on_outcome: Callable[[Outcome], None] | None):
-        self.builder = GraphBuilder()
+    def __init__(self, sink, cache: ExtractionCache | None, on_outcome: Callable[[Outcome], None] | None,
+                 min_confidence: float = 0.0):
+        self.builder = GraphBuilder(min_confidence)
+        self.min_confidence = min_confidence
         self.result = BuildResult(self.builder.graph)
         self.sink, self.cache, self.on_outcome = sink, cache, on_outcome
 
@@ -90,6 +92,8 @@ class _Merger:
                 except (KeyError, TypeError, ValueError) as exc:
                     outcome = Outcome(outcome.source, error=f"not merged into the graph: {exc}")
             if outcome.record is not None:
+                if self.min_confidence > 0:  # what the graph left out, marked (the cache keeps it unmarked)
+                    text = json.dumps(mark_excluded(outcome.record.to_dict(), self.min_confidence), ensure_ascii=False)
                 self.sink.write(text + "\n")
                 self.result.articles += 1
                 if key in slot.cached:
