@@ -193,12 +193,13 @@ def find_metrics(text: str, sentences: Sentences | None = None) -> list[Metric]:
         if metric is None:
             continue
         prev = found[-1] if found else None
-        carried = replace(metric, subject=prev.subject, method="carried", confidence=None) if prev else None
-        if not metric.subject and prev and SAME_SUBJECT_GAP.fullmatch(text[prev.mention.end:metric.mention.start]):
-            metric = carried  # 举办研讨167场、1903人次: same activity; 市级领导27名，占31%
-        elif prev and prev.subject and text[prev.mention.end:metric.mention.start] == prev.subject \
-                and text[metric.mention.end:metric.mention.end + 1] in ("", "，", "。", "；", "、"):
-            metric = carried  # 5类隐患213处，: both count 隐患 (not 7个方面34项具体任务)
+        # 举办研讨167场、1903人次: same activity; 市级领导27名，占31%
+        carried = not metric.subject and prev and SAME_SUBJECT_GAP.fullmatch(text[prev.mention.end:metric.mention.start])
+        # 5类隐患213处，: both count 隐患 (not 7个方面34项具体任务)
+        carried = carried or (prev and prev.subject and text[prev.mention.end:metric.mention.start] == prev.subject
+                              and text[metric.mention.end:metric.mention.end + 1] in ("", "，", "。", "；", "、"))
+        if carried:
+            metric = replace(metric, subject=prev.subject, method="carried", confidence=None)
         found.append(metric)
     for m in ROMAN_GRADE.finditer(text):
         if inside_any(m.start(), quotes):
