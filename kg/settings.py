@@ -40,6 +40,10 @@ class Settings:
     max_sentence_chars: int = 400
     # Articles handed to nlp.pipe (and to a worker) at a time.
     batch_size: int = 16
+    # Extracted items and facts whose confidence (the measured precision of their
+    # method, kg/extract/confidence.py) is below this stay out of the graph; they stay
+    # in entities.jsonl, marked "excluded". 0: everything enters.
+    min_confidence: float = 0.0
     # Where extraction runs (local | dask) and with how many worker processes.
     engine: str = "local"
     workers: int = 1

@@ -38,15 +38,16 @@ def to_record(doc: Doc, article: Article) -> ArticleRecord:
         chain = gaz.chain(home)
         home_key = place_key(chain)
         if all(p.key != home_key for p in places):  # named only in the title or page chrome
-            places.append(Place(chain[-1].name, chain[-1].level, chain[-1].adcode, chain))
+            places.append(Place(chain[-1].name, chain[-1].level, chain[-1].adcode, chain, method="home"))
     orgs: dict[str, Organization] = {}
     for off in doc._.kg_officials or []:
         for t in off.titles:
             if t.organization and t.organization not in orgs:
-                orgs[t.organization] = Organization(t.organization, None, off.mentions[:1])
+                orgs[t.organization] = Organization(t.organization, None, off.mentions[:1], t.method, t.confidence)
     return ArticleRecord(
         article=article.to_dict() | {"text": None, "chars": len(article.text)},
         home=home_key,
+        home_method=(doc._.kg_home_method or "") if home_key else "",
         places=places,
         officials=doc._.kg_officials or [],
         persons=doc._.kg_persons or [],

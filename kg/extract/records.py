@@ -2,11 +2,20 @@
 
 The spaCy components fill these; the graph builder, the JSON-lines export and
 (later) parallel workers only ever see these records, never spaCy objects.
+
+Every extracted item carries the evidence it rests on (``method``) and how far
+that evidence is trusted (``confidence``, its measured precision, from
+:mod:`kg.extract.confidence`): a rule sets the method, the confidence follows
+from it on construction. Records written before these fields existed still
+load: their items get their kind's pooled confidence.
 """
 from __future__ import annotations
 
 import hashlib
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, fields
+from typing import ClassVar
+
+from kg.extract.confidence import confidence_of
 
 
 def stable_id(kind: str, *parts: object) -> str:
@@ -37,6 +46,13 @@ class Place:
     adcode: str | None
     chain: list[PlaceLevel]            # province first, this unit last
     mentions: list[Mention] = field(default_factory=list)
+    method: str = ""                   # the best evidence over its mentions
+    confidence: float | None = None    # None: that method's calibrated value
+
+    KIND: ClassVar[str] = "place"
+
+    def __post_init__(self):
+        _rate(self)
 
     @property
     def key(self) -> str:
@@ -55,6 +71,13 @@ class Title:
     title: str                  # organization-qualified form: 市委书记, 省委常委, 村党委书记
     place: str | None = None    # key of the Place whose post it is
     organization: str | None = None
+    method: str = ""
+    confidence: float | None = None
+
+    KIND: ClassVar[str] = "title"
+
+    def __post_init__(self):
+        _rate(self)
 
 
 @dataclass
@@ -67,12 +90,24 @@ class Official:
     def home_place(self) -> str | None:
         return next((t.place for t in self.titles if t.place), None)
 
+    @property
+    def best_title(self) -> Title | None:
+        """The post the official is most surely named with (the node's confidence)."""
+        return max(self.titles, key=lambda t: t.confidence or 0.0, default=None)
+
 
 @dataclass
 class Person:
     name: str
     role: str
     mentions: list[Mention] = field(default_factory=list)
+    method: str = ""
+    confidence: float | None = None
+
+    KIND: ClassVar[str] = "person"
+
+    def __post_init__(self):
+        _rate(self)
 
 
 @dataclass
@@ -80,6 +115,13 @@ class Organization:
     name: str                       # qualified: 德州市委, 宁乡市委组织部
     place: str | None = None
     mentions: list[Mention] = field(default_factory=list)
+    method: str = ""                # that of the title it was read from: as sure as that title
+    confidence: float | None = None
+
+    KIND: ClassVar[str] = "title"
+
+    def __post_init__(self):
+        _rate(self)
 
 
 @dataclass
@@ -87,6 +129,13 @@ class Programme:
     name: str
     aliases: list[str] = field(default_factory=list)
     mentions: list[Mention] = field(default_factory=list)
+    method: str = ""
+    confidence: float | None = None
+
+    KIND: ClassVar[str] = "programme"
+
+    def __post_init__(self):
+        _rate(self)
 
 
 @dataclass
@@ -100,6 +149,13 @@ class Metric:
     mention: Mention
     place: str | None = None        # key of the reporting Place
     programme: str | None = None    # name of the Programme it is reported under
+    method: str = ""
+    confidence: float | None = None
+
+    KIND: ClassVar[str] = "metric"
+
+    def __post_init__(self):
+        _rate(self)
 
 
 @dataclass
@@ -108,6 +164,8 @@ class ArticleRecord:
 
     article: dict
     home: str | None = None                 # key of the home Place
+    home_method: str = ""                   # how clear the home vote was (kg.extract.rules.home.home_method)
+    home_confidence: float | None = None
     places: list[Place] = field(default_factory=list)
     officials: list[Official] = field(default_factory=list)
     persons: list[Person] = field(default_factory=list)
@@ -115,24 +173,43 @@ class ArticleRecord:
     programmes: list[Programme] = field(default_factory=list)
     metrics: list[Metric] = field(default_factory=list)
 
+    def __post_init__(self):
+        if self.home is not None and self.home_confidence is None:
+            self.home_confidence = confidence_of("home", self.home_method)
+
     def to_dict(self) -> dict:
         return asdict(self)
 
     @classmethod
     def from_dict(cls, d: dict) -> "ArticleRecord":
+        """Read a record back; fields it lacks (an older version's) take their defaults,
+        fields this version does not know are ignored."""
         def mentions(items):
-            return [Mention(**m) for m in items]
+            return [_make(Mention, m) for m in items]
 
         return cls(
             article=d["article"],
             home=d.get("home"),
-            places=[Place(p["name"], p["level"], p["adcode"], [PlaceLevel(**c) for c in p["chain"]],
-                          mentions(p["mentions"])) for p in d.get("places", [])],
-            officials=[Official(o["name"], [Title(**t) for t in o["titles"]], mentions(o["mentions"]))
+            home_method=d.get("home_method", ""),
+            home_confidence=d.get("home_confidence"),
+            places=[_make(Place, p, chain=[_make(PlaceLevel, c) for c in p["chain"]], mentions=mentions(p["mentions"]))
+                    for p in d.get("places", [])],
+            officials=[Official(o["name"], [_make(Title, t) for t in o["titles"]], mentions(o["mentions"]))
                        for o in d.get("officials", [])],
-            persons=[Person(p["name"], p["role"], mentions(p["mentions"])) for p in d.get("persons", [])],
-            organizations=[Organization(o["name"], o.get("place"), mentions(o["mentions"]))
-                           for o in d.get("organizations", [])],
-            programmes=[Programme(p["name"], p["aliases"], mentions(p["mentions"])) for p in d.get("programmes", [])],
-            metrics=[Metric(**{**m, "mention": Mention(**m["mention"])}) for m in d.get("metrics", [])],
+            persons=[_make(Person, p, mentions=mentions(p["mentions"])) for p in d.get("persons", [])],
+            organizations=[_make(Organization, o, mentions=mentions(o["mentions"])) for o in d.get("organizations", [])],
+            programmes=[_make(Programme, p, mentions=mentions(p["mentions"])) for p in d.get("programmes", [])],
+            metrics=[_make(Metric, m, mention=_make(Mention, m["mention"])) for m in d.get("metrics", [])],
         )
+
+
+def _rate(item) -> None:
+    """An item built without a confidence gets its method's calibrated one."""
+    if item.confidence is None:
+        item.confidence = confidence_of(item.KIND, item.method)
+
+
+def _make(cls, d: dict, **parts):
+    """``cls`` from the keys of ``d`` it knows, with ``parts`` already converted."""
+    names = {f.name for f in fields(cls)}
+    return cls(**{k: v for k, v in d.items() if k in names and k not in parts}, **parts)

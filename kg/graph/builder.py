@@ -18,9 +18,17 @@ from kg.language.units import is_city
 
 
 class GraphBuilder:
-    def __init__(self) -> None:
+    """``min_confidence`` (setting ``KG_MIN_CONFIDENCE``): an extracted item or fact
+    whose confidence is below it stays out of the graph (its record keeps it,
+    marked ``excluded`` by :func:`mark_excluded`). The default 0 keeps everything."""
+
+    def __init__(self, min_confidence: float = 0.0) -> None:
         self.graph = nx.MultiDiGraph()
+        self.min_confidence = min_confidence
         self._sentences: dict[str, str] = {}   # the current article's evidence, by value
+
+    def _enters(self, confidence: float | None) -> bool:
+        return confidence is None or confidence >= self.min_confidence
 
     # -- nodes ----------------------------------------------------------------------
     def _node(self, node_id: str, labels: list[str], **props) -> str:
@@ -35,6 +43,8 @@ class GraphBuilder:
                 merged = list(attrs.get(k) or [])
                 merged += [x for x in v if x not in merged]
                 attrs[k] = merged
+            elif k == "confidence":  # the best over the node's mentions, in every article
+                attrs[k] = max(attrs.get(k, v), v)
             elif k not in attrs:
                 attrs[k] = v
         return node_id
@@ -48,14 +58,20 @@ class GraphBuilder:
                 props["evidence"] = self._sentences.setdefault(props["evidence"], props["evidence"])
             self.graph.add_edge(src, dst, key=key, label=rel, **{k: v for k, v in props.items() if v is not None})
 
-    def _mention(self, article: str, node: str, mentions: list[Mention]) -> None:
+    def _mention(self, article: str, node: str, mentions: list[Mention], confidence: float | None = None,
+                 method: str | None = None) -> None:
         if not mentions:
             return
         first = next((m for m in mentions if m.start >= 0), mentions[0])
-        self._edge(article, node, "MENTIONS", evidence=first.sentence, offset=first.start, count=len(mentions))
+        self._edge(article, node, "MENTIONS", evidence=first.sentence, offset=first.start, count=len(mentions),
+                   confidence=confidence, method=method or None)
 
     # -- one article ------------------------------------------------------------------
     def add(self, record: ArticleRecord) -> None:
+        """One article's record. Confidences (SCHEMA v2): a node carries the best over
+        its mentions; MENTIONS and HOLDS the item's and its method; ABOUT the home
+        vote's; a fact resting on the home unit too (RUNS, REPORTS by the home) and
+        MEASURES the weaker of the two confidences it rests on."""
         self._sentences = {}
         art = record.article
         a = self._node(art["id"], ["Article"], source=art["source"], title=art.get("title"), date=art.get("date"),
@@ -66,61 +82,90 @@ class GraphBuilder:
             if art["source"] not in attrs["sources"]:
                 attrs["sources"].append(art["source"])
         src, as_of = art["source"], art.get("date")
-        places = {}
+        home_conf = record.home_confidence
+        home = record.home if record.home and self._enters(home_conf) else None
+        places, left_out = {}, set()
         for p in record.places:
-            pid = self._place_chain(p.chain)
-            places[p.key] = pid
-            self._mention(a, pid, p.mentions)
-        if record.home:
-            self._edge(a, record.home, "ABOUT")
-        home = record.home
+            if self._enters(p.confidence):
+                places[p.key] = pid = self._place_chain(p.chain, p.confidence)
+                self._mention(a, pid, p.mentions, p.confidence, p.method)
+            elif p.key == home:  # not named surely enough, but the article is about it
+                places[p.key] = self._place_chain(p.chain, home_conf)
+            else:
+                left_out.add(p.key)
+        if home in left_out:
+            home = None
+        if home:
+            if home in places:
+                self._node(home, [], confidence=home_conf)
+            self._edge(a, home, "ABOUT", confidence=home_conf)
         for o in record.officials:
+            titles = [t for t in o.titles if self._enters(t.confidence)]
+            if not titles:
+                continue
+            best = max(titles, key=lambda t: t.confidence or 0.0)
             oid = self._node(stable_id("official", o.name, o.home_place), ["Official"], name=o.name,
-                             titles=[t.title for t in o.titles])
-            self._mention(a, oid, o.mentions)
+                             titles=[t.title for t in titles], confidence=best.confidence)
+            self._mention(a, oid, o.mentions, best.confidence, best.method)
             ev = o.mentions[0] if o.mentions else None
-            for t in o.titles:
+            for t in titles:
                 target = t.place if t.place in self.graph else None
                 if target is None and t.organization:
-                    target = self._node(stable_id("org", t.organization), ["Organization"], name=t.organization)
+                    target = self._node(stable_id("org", t.organization), ["Organization"], name=t.organization,
+                                        confidence=t.confidence)
                 if target is None:
                     continue
                 self._edge(oid, target, "HOLDS", (t.title, a), title=t.title, source=src, asOf=as_of,
-                           evidence=ev.sentence if ev else None, offset=ev.start if ev else None)
+                           evidence=ev.sentence if ev else None, offset=ev.start if ev else None,
+                           confidence=t.confidence, method=t.method or None)
         for person in record.persons:
-            pid = self._node(stable_id("person", person.name, person.role, home), ["Person"], name=person.name,
-                             role=person.role)
-            self._mention(a, pid, person.mentions)
+            if not self._enters(person.confidence):
+                continue
+            pid = self._node(stable_id("person", person.name, person.role, record.home), ["Person"], name=person.name,
+                             role=person.role, confidence=person.confidence)
+            self._mention(a, pid, person.mentions, person.confidence, person.method)
         for org in record.organizations:
-            self._mention(a, self._node(stable_id("org", org.name), ["Organization"], name=org.name), org.mentions)
-        prog_ids = {}
+            if self._enters(org.confidence):
+                oid = self._node(stable_id("org", org.name), ["Organization"], name=org.name, confidence=org.confidence)
+                self._mention(a, oid, org.mentions, org.confidence, org.method)
+        prog_ids, prog_conf = {}, {}
         for prog in record.programmes:
-            gid = self._node(stable_id("programme", prog.name), ["Programme"], name=prog.name, aliases=prog.aliases)
-            prog_ids[prog.name] = gid
-            self._mention(a, gid, prog.mentions)
-            if home:
+            if not self._enters(prog.confidence):
+                continue
+            gid = self._node(stable_id("programme", prog.name), ["Programme"], name=prog.name, aliases=prog.aliases,
+                             confidence=prog.confidence)
+            prog_ids[prog.name], prog_conf[prog.name] = gid, prog.confidence
+            self._mention(a, gid, prog.mentions, prog.confidence, prog.method)
+            runs = _weakest(prog.confidence, home_conf)
+            if home and self._enters(runs):
                 m = prog.mentions[0] if prog.mentions else None
-                self._edge(home, gid, "RUNS", (a,), source=src, evidence=m.sentence if m else None)
+                self._edge(home, gid, "RUNS", (a,), source=src, evidence=m.sentence if m else None, confidence=runs)
         for mt in record.metrics:
+            if not self._enters(mt.confidence):
+                continue
             mid = self._node(stable_id("metric", art["id"], mt.value, mt.unit, mt.subject), ["Metric"], text=mt.text,
                              value=float(mt.value), unit=mt.unit, subject=mt.subject, qualifier=mt.qualifier,
-                             date=mt.date)
-            self._mention(a, mid, [mt.mention])
+                             date=mt.date, confidence=mt.confidence)
+            self._mention(a, mid, [mt.mention], mt.confidence, mt.method)
             reporter = mt.place or home
-            if reporter:
-                self._edge(reporter, mid, "REPORTS", (a,), source=src, evidence=mt.mention.sentence)
+            reports = mt.confidence if mt.place else _weakest(mt.confidence, home_conf)
+            if reporter and reporter not in left_out and self._enters(reports):
+                self._edge(reporter, mid, "REPORTS", (a,), source=src, evidence=mt.mention.sentence,
+                           confidence=reports)
             prog = mt.programme or _programme_in(mt.mention.sentence, record)
-            if prog and prog in prog_ids:
-                self._edge(mid, prog_ids[prog], "MEASURES")
+            measures = _weakest(mt.confidence, prog_conf.get(prog))
+            if prog and prog in prog_ids and self._enters(measures):
+                self._edge(mid, prog_ids[prog], "MEASURES", confidence=measures)
 
-    def _place_chain(self, chain) -> str:
-        """Create the unit and all its ancestors, linked by PART_OF."""
+    def _place_chain(self, chain, confidence: float | None = None) -> str:
+        """Create the unit and all its ancestors, linked by PART_OF. An ancestor is
+        as sure as the unit that brings it in (the gazetteer adds no doubt)."""
         parent = None
         for i, level in enumerate(chain):
             sub = chain[: i + 1]
             labels = ["Place", "City"] if is_city(level.name, level.level) else ["Place"]
             pid = self._node(place_key(sub), labels, name=level.name,
-                             level=level.level, adcode=level.adcode, province=chain[0].name)
+                             level=level.level, adcode=level.adcode, province=chain[0].name, confidence=confidence)
             if parent:
                 self._edge(pid, parent, "PART_OF")
             parent = pid
@@ -137,8 +182,35 @@ def _programme_in(sentence: str, record: ArticleRecord) -> str | None:
     return best[0] if best else None
 
 
-def build_graph(records) -> nx.MultiDiGraph:
-    builder = GraphBuilder()
+def _weakest(*confidences: float | None) -> float | None:
+    """A fact resting on several items is as sure as the least sure of them."""
+    known = [c for c in confidences if c is not None]
+    return min(known) if known else None
+
+
+def mark_excluded(record: dict, min_confidence: float) -> dict:
+    """``record`` (an :class:`ArticleRecord` dict, as in entities.jsonl) with
+    ``"excluded": true`` on every item :class:`GraphBuilder` leaves out at
+    ``min_confidence`` (an official when all its titles are), and
+    ``"home_excluded": true`` when the home vote is below it."""
+    low = lambda d: d.get("confidence") is not None and d["confidence"] < min_confidence  # noqa: E731
+    for kind in ("places", "persons", "organizations", "programmes", "metrics"):
+        for item in record.get(kind, []):
+            if low(item):
+                item["excluded"] = True
+    for off in record.get("officials", []):
+        for t in off.get("titles", []):
+            if low(t):
+                t["excluded"] = True
+        if off.get("titles") and all(t.get("excluded") for t in off["titles"]):
+            off["excluded"] = True
+    if record.get("home") and record.get("home_confidence") is not None and record["home_confidence"] < min_confidence:
+        record["home_excluded"] = True
+    return record
+
+
+def build_graph(records, min_confidence: float = 0.0) -> nx.MultiDiGraph:
+    builder = GraphBuilder(min_confidence)
     for record in records:
         builder.add(record)
     return builder.graph

@@ -19,7 +19,7 @@ import networkx as nx
 
 from kg.extract.batch import Outcome
 from kg.extract.records import ArticleRecord
-from kg.graph.builder import GraphBuilder
+from kg.graph.builder import GraphBuilder, mark_excluded
 from kg.runtime.cache import ExtractionCache, input_key
 from kg.errors import GraphError
 from kg.runtime.engines import Engine, Pending
@@ -54,7 +54,7 @@ def build(inputs: Iterable[str | Path], entities: Path, settings: Settings, engi
     Paths in ``exclude`` (the build's own output folder) are never read as inputs."""
     window: deque[_Slot] = deque()
     with entities.open("w", encoding="utf-8") as sink:
-        merger = _Merger(sink, cache, on_outcome, engine)
+        merger = _Merger(sink, cache, on_outcome, engine, settings.min_confidence)
         for batch in _batches(iter_inputs(inputs, settings, exclude), settings.batch_size):
             keys = [input_key(r) if isinstance(r, RawInput) else None for r in batch]
             cached = _readable(cache.get_many(k for k in keys if k)) if cache is not None else {}
@@ -82,8 +82,9 @@ class _Merger:
     """Adds a slot's records to the graph, in input order, and writes them out."""
 
     def __init__(self, sink, cache: ExtractionCache | None, on_outcome: Callable[[Outcome], None] | None,
-                 engine: Engine):
-        self.builder = GraphBuilder()
+                 engine: Engine, min_confidence: float = 0.0):
+        self.builder = GraphBuilder(min_confidence)
+        self.min_confidence = min_confidence
         self.result = BuildResult(self.builder.graph)
         self.sink, self.cache, self.on_outcome, self.engine = sink, cache, on_outcome, engine
 
@@ -109,6 +110,8 @@ class _Merger:
                 except (KeyError, TypeError, ValueError, GraphError) as exc:
                     outcome = Outcome(outcome.source, error=f"not merged into the graph: {exc}")
             if outcome.record is not None:
+                if self.min_confidence > 0:  # what the graph left out, marked (the cache keeps it unmarked)
+                    text = json.dumps(mark_excluded(outcome.record.to_dict(), self.min_confidence), ensure_ascii=False)
                 self.sink.write(text + "\n")
                 self.result.articles += 1
                 if key in slot.cached:

@@ -15,8 +15,8 @@ from spacy.tokens import Doc
 
 PIPELINE = ("kg_sentences", "kg_home_city", "kg_places", "kg_officials", "kg_programmes", "kg_metrics")
 
-for _name in ("kg_meta", "kg_sentences", "kg_home", "kg_place_hits", "kg_places", "kg_officials", "kg_persons",
-              "kg_programmes", "kg_metrics"):
+for _name in ("kg_meta", "kg_sentences", "kg_home", "kg_home_method", "kg_place_hits", "kg_places", "kg_officials",
+              "kg_persons", "kg_programmes", "kg_metrics"):
     if not Doc.has_extension(_name):
         Doc.set_extension(_name, default=None)
 

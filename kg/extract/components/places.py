@@ -3,6 +3,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from kg.extract.components import add_spans
+from kg.extract.confidence import attest
 from kg.extract.gazetteer import load_gazetteer
 from kg.extract.rules.places import PlaceFinder, hits_to_places
 from kg.language.text import Sentences
@@ -40,6 +41,7 @@ class Places:
                     m.sentence = line
                 if p.key in by_key:
                     by_key[p.key].mentions.extend(p.mentions)
+                    attest(by_key[p.key], p.method)
                 else:
                     by_key[p.key] = p
                     places.append(p)

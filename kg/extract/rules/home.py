@@ -197,3 +197,28 @@ def resolve_home(body: str, gaz: Gazetteer, title: str | None = None,
         if top is not None and score(top) >= 0.6 * score(best):
             best = top
     return HomeResult(best, dict(votes), kind, dict(subtree))
+
+
+
+# A vote is clear when the home unit has at least this share of the support of
+# itself and its strongest rival, i.e. twice the rival's. On the 19 visible
+# reports with a gold home and a home found, the lowest share was 0.75: all clear, all right.
+HOME_CLEAR_SHARE = 2 / 3
+
+
+def home_method(result: HomeResult, gaz: Gazetteer) -> str:
+    """How the home unit was decided, for its confidence (:mod:`kg.extract.confidence`):
+    ``home:clear`` when it has at least :data:`HOME_CLEAR_SHARE` of the support
+    (votes and townships' common parent) it shares with its strongest rival, a
+    unit neither above nor below it; ``home:contested`` otherwise; ``home:villages``
+    when no line names it and only its townships and villages point to it."""
+    best = result.idx
+    if best is None:
+        return ""
+    if not result.votes.get(best):
+        return "home:villages"
+    support = lambda j: result.votes.get(j, 0.0) + result.subtree.get(j, 0.0)  # noqa: E731
+    related = {best, *gaz.parents_of(best)}
+    rival = max((support(j) for j in set(result.votes) | set(result.subtree)
+                 if j not in related and best not in gaz.parents_of(j)), default=0.0)
+    return "home:clear" if support(best) >= HOME_CLEAR_SHARE * (support(best) + rival) else "home:contested"

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from dataclasses import replace
 
 from kg.language.dates import find_date
 from kg.language.numbers import (ARABIC_NUMERAL, CN_DIGITS, CN_NUMERAL, FIGURE_MULTIPLIERS, NOT_FIGURES,
@@ -192,22 +193,25 @@ def find_metrics(text: str, sentences: Sentences | None = None) -> list[Metric]:
         if metric is None:
             continue
         prev = found[-1] if found else None
-        if not metric.subject and prev and SAME_SUBJECT_GAP.fullmatch(text[prev.mention.end:metric.mention.start]):
-            metric.subject = prev.subject  # 举办研讨167场、1903人次: same activity; 市级领导27名，占31%
-        elif prev and prev.subject and text[prev.mention.end:metric.mention.start] == prev.subject \
-                and text[metric.mention.end:metric.mention.end + 1] in ("", "，", "。", "；", "、"):
-            metric.subject = prev.subject  # 5类隐患213处，: both count 隐患 (not 7个方面34项具体任务)
+        # 举办研讨167场、1903人次: same activity; 市级领导27名，占31%
+        carried = not metric.subject and prev and SAME_SUBJECT_GAP.fullmatch(text[prev.mention.end:metric.mention.start])
+        # 5类隐患213处，: both count 隐患 (not 7个方面34项具体任务)
+        carried = carried or (prev and prev.subject and text[prev.mention.end:metric.mention.start] == prev.subject
+                              and text[metric.mention.end:metric.mention.end + 1] in ("", "，", "。", "；", "、"))
+        if carried:
+            metric = replace(metric, subject=prev.subject, method="carried", confidence=None)
         found.append(metric)
     for m in ROMAN_GRADE.finditer(text):
         if inside_any(m.start(), quotes):
             continue
         value = float(ROMAN[m.group(2)])
         subject = _subject_before(text, m.start())
-        found.append(_make(text, m.start(), m.end(), value, "类", subject, None, sentences))
+        found.append(_make(text, m.start(), m.end(), value, "类", subject, None, sentences, "roman-grade"))
     for m in PERCENT_CN.finditer(text):
         value = parse_number(m.group(1))
         if value is not None and not inside_any(m.start(), quotes):
-            found.append(_make(text, m.start(), m.end(), value, "%", _subject_before(text, m.start()), None, sentences))
+            found.append(_make(text, m.start(), m.end(), value, "%", _subject_before(text, m.start()), None, sentences,
+                               "percent-words"))
     return _dedupe(found)
 
 
@@ -266,16 +270,17 @@ def _metric(text: str, m: re.Match, quotes, sentences: Sentences) -> Metric | No
     qual = qualifier_of(before, q_after)
     qm = QUAL_BEFORE.search(text[max(0, start - 3):start])
     span_start = start - len(qm.group(1)) if qm else start
-    subject = _subject_after(text, end)
-    if not subject:
-        subject = _subject_before(text, span_start) or _verb_after(text, end)
-    return _make(text, span_start, end, value, unit, subject, qual, sentences)
+    subject, method = _subject_after(text, end), "number+unit"
+    if not subject:  # what is counted, inferred from before the figure (or its verb): less sure
+        before = _subject_before(text, span_start)
+        subject, method = (before, "number+unit:before") if before else (_verb_after(text, end), "number+unit:verb")
+    return _make(text, span_start, end, value, unit, subject, qual, sentences, method)
 
 
-def _make(text, start, end, value, unit, subject, qual, sentences: Sentences) -> Metric:
+def _make(text, start, end, value, unit, subject, qual, sentences: Sentences, method: str = "") -> Metric:
     sentence = sentences.at(start)
     return Metric(text=text[start:end], value=float(value), unit=unit, subject=subject, qualifier=qual,
-                  date=find_date(sentence), mention=Mention(start, end, text[start:end], sentence))
+                  date=find_date(sentence), mention=Mention(start, end, text[start:end], sentence), method=method)
 
 
 def _dedupe(metrics: list[Metric]) -> list[Metric]:

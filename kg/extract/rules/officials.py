@@ -16,8 +16,9 @@ visible posts placed unchanged (1.0).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
+from kg.extract.confidence import attest
 from kg.extract.records import Mention, Official, Person, Title
 from kg.extract.rules.names import AFTER_NAME, name_at
 from kg.language.names import AMBIGUOUS_SURNAMES, WORDS_AFTER_NAME
@@ -175,18 +176,23 @@ class _Found:
     officials: dict[str, Official] = field(default_factory=dict)
     persons: dict[str, Person] = field(default_factory=dict)
 
-    def add_official(self, name: str, titles: list[Title], mention: Mention) -> None:
+    def add_official(self, name: str, titles: list[Title], mention: Mention, method: str) -> None:
+        """``method``: the evidence that gives ``name`` these titles (kg.extract.confidence)."""
         off = self.officials.get(name)
         if off is None:
             off = self.officials[name] = Official(name, [])
         for t in titles:
-            if all(t.title != x.title for x in off.titles):
-                off.titles.append(t)
+            same = next((x for x in off.titles if x.title == t.title), None)
+            if same is None:
+                off.titles.append(replace(t, method=method, confidence=None))
+            else:
+                attest(same, method)
         off.mentions.append(mention)
 
-    def add_person(self, name: str, role: str, mention: Mention) -> None:
+    def add_person(self, name: str, role: str, mention: Mention, method: str) -> None:
         if name not in self.persons:
-            self.persons[name] = Person(name, role, [])
+            self.persons[name] = Person(name, role, [], method)
+        attest(self.persons[name], method)
         self.persons[name].mentions.append(mention)
 
 
@@ -222,21 +228,22 @@ def find_people(text: str, ctx: Context, sentences: Sentences | None = None,
         n_start, n_end = m.end(), m.end() + len(name)
         first = units[0][2].start if units[0][2] is not None and units[0][2].end <= units[0][0] + 1 else units[0][0]
         if HISTORICAL.search(_clause(text, first, n_end)):
-            found.add_person(name, "historical", mention(n_start, n_end))
+            found.add_person(name, "historical", mention(n_start, n_end), "title+historical")
             continue
         body = NON_STATE.search(text, max(0, first - 8), first) if len(units) == 1 and units[0][2] is None \
             and BARE_POST.fullmatch(units[0][1]) else None
         if body:  # 业委会主任, 公司董事长: not a party or state post
-            found.add_person(name, NON_STATE_BODIES[body.group()], mention(n_start, n_end))
+            found.add_person(name, NON_STATE_BODIES[body.group()], mention(n_start, n_end), "non-state-post")
             continue
         titles = _titles(units, ctx, n_start, sentences.span_at(n_start))
         if last is not None and len(units) == 1 and units[0][2] is None and units[0][0] == last[0] + 1 \
                 and text[last[0]] in "、，":
             titles = [_deputy(titles[0], last[1][-1])]
-        found.add_official(name, titles, mention(first, n_end))
+        lac = person_at is not None and person_at(n_start) == len(name)  # the tagger sees the same name
+        found.add_official(name, titles, mention(first, n_end), "title+name+lac" if lac else "title+name")
         last = (n_end, titles)
         for s, other in _names_after(text, n_end, is_word, confirmed):
-            found.add_official(other, titles, mention(s, s + len(other)))
+            found.add_official(other, titles, mention(s, s + len(other)), "title+name-list")
             last = (s + len(other), titles)
     # 2. NAME、NAME等TITLE
     for m in UNIT_RE.finditer(text):
@@ -247,13 +254,14 @@ def find_people(text: str, ctx: Context, sentences: Sentences | None = None,
             continue
         titles = _titles([(m.start(), m.group(), None)], ctx, m.start(), sentences.span_at(m.start()))
         for s, name in names:
-            found.add_official(name, titles, mention(s, m.end()))
+            found.add_official(name, titles, mention(s, m.end()), "name-list")
     # 3. NAME + national post (习近平总书记)
     for m in NATIONAL.finditer(text):
         for length in (3, 2, 4):
             s = m.start() - length
             if s >= 0 and name_at(text, s, stop=set()) == text[s:m.start()]:
-                found.add_official(text[s:m.start()], [Title(m.group(), None, "中共中央")], mention(s, m.end()))
+                found.add_official(text[s:m.start()], [Title(m.group(), None, "中共中央")], mention(s, m.end()),
+                                   "national-post")
                 break
     # 4. Persons by role, and 同志 without a post
     for m in ROLE_RE.finditer(text):
@@ -263,7 +271,8 @@ def find_people(text: str, ctx: Context, sentences: Sentences | None = None,
         while True:
             name = _role_name(text, start, is_word, person_at)
             if name and name not in found.officials:
-                found.add_person(name, ROLE_OF[m.group()], mention(start, start + len(name)))
+                found.add_person(name, ROLE_OF[m.group()], mention(start, start + len(name)),
+                                 "role+lac" if person_at is not None else "role")
             # more names with the same role: 通讯员 甲 乙 丙, 村民甲、乙
             nxt = start + len(name) if name else -1
             if nxt < 0 or nxt + 1 >= len(text) or text[nxt] not in " \u3000、":
@@ -274,7 +283,7 @@ def find_people(text: str, ctx: Context, sentences: Sentences | None = None,
             s = m.start() - length
             if s >= 0 and name_at(text, s, stop=set()) == text[s:m.start()] and text[s:m.start()] not in found.officials \
                     and confirmed(s, text[s:m.start()]):
-                found.add_person(text[s:m.start()], "historical", mention(s, m.start()))
+                found.add_person(text[s:m.start()], "historical", mention(s, m.start()), "comrade")
                 break
     # Every later bare use of an official's name is a mention too.
     for name, off in found.officials.items():

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 
 from kg.extract.gazetteer import Gazetteer
+from kg.extract.confidence import attest
 from kg.extract.records import Mention, Place, PlaceLevel
 from kg.language.units import LEVELS, PRESS_WORDS, province_body_pattern, self_reference_pattern
 from kg.language.text import HAN, Sentences, is_han
@@ -86,6 +87,7 @@ class Hit:
     chain: list[PlaceLevel]
     idx: int | None = None      # gazetteer unit, None for a unit the gazetteer lacks
     kind: str = "full"
+    method: str = ""            # the evidence (kg.extract.confidence)
 
 
 def scan_candidates(text: str, gaz: Gazetteer, max_level: int = 4) -> list[Candidate]:
@@ -165,7 +167,7 @@ class PlaceFinder:
         for c in cands:
             idx = self._choose(c, home, home_prov, named, prev)
             if idx is not None:
-                hit = Hit(c.start, c.end, c.surface, gaz.chain(idx), idx, c.kind)
+                hit = Hit(c.start, c.end, c.surface, gaz.chain(idx), idx, c.kind, "gazetteer:" + c.kind)
             elif prev is not None and prev.end == c.start and (hit := self._under(c, prev.chain)) is not None:
                 pass
             else:
@@ -248,7 +250,8 @@ class PlaceFinder:
         if level is None or LEVELS.index(parent[-1].level) >= level:
             return None
         name = self.gaz.name(c.ids[0])
-        return Hit(c.start, c.end, c.surface, parent + [PlaceLevel(name, LEVELS[level])], None, "chain")
+        return Hit(c.start, c.end, c.surface, parent + [PlaceLevel(name, LEVELS[level])], None, "chain",
+                   "gazetteer:chain")
 
     def _siblings(self, text: str, unresolved: list[Candidate], hits: list[Hit]) -> list[Hit]:
         """``A社区、B社区`` where only A resolves: an enumeration lists units of one
@@ -274,7 +277,7 @@ class PlaceFinder:
                     left.append(c)
                     continue
                 hit = Hit(c.start, c.end, c.surface, sib.chain[:-1] + [PlaceLevel(self.gaz.name(c.ids[0]), level)],
-                          None, "chain")
+                          None, "chain", "gazetteer:sibling")
                 out.append(hit)
                 by_end[hit.end] = by_start[hit.start] = hit
             todo = left[::-1]
@@ -297,7 +300,8 @@ class PlaceFinder:
                     or m.group(1).startswith(VERB_BEFORE_VILLAGE) or (level == "county" and len(m.group(1)) < 2):
                 continue
             name = m.group(1) + m.group(2)
-            out.append(Hit(m.start(), m.end(), name, h.chain + [PlaceLevel(name, "village")], None, "chain"))
+            out.append(Hit(m.start(), m.end(), name, h.chain + [PlaceLevel(name, "village")], None, "chain",
+                           f"village-after-{level}"))
         return out
 
     def _zones(self, text: str, hits: list[Hit]) -> list[Hit]:
@@ -315,7 +319,8 @@ class PlaceFinder:
             city = h.chain[-1].name
             stem = (self.gaz.short(h.idx) if h.idx is not None else None) or city
             name = stem + ZONE_CANON.get(m.group(1), m.group(1))
-            out.append(Hit(h.start, m.end(), text[h.start:m.end()], h.chain + [PlaceLevel(name, "county")], None, "zone"))
+            out.append(Hit(h.start, m.end(), text[h.start:m.end()], h.chain + [PlaceLevel(name, "county")], None, "zone",
+                           "zone"))
         return out
 
     def _references(self, text: str, home: int, hits: list[Hit]) -> list[Hit]:
@@ -340,13 +345,13 @@ class PlaceFinder:
             for m in rx.finditer(text):
                 if any(s < m.end() and m.start() < e for s, e in covered):
                     continue
-                out.append(Hit(m.start(), m.end(), m.group(), gaz.chain(target), target, "ref"))
+                out.append(Hit(m.start(), m.end(), m.group(), gaz.chain(target), target, "ref", "reference"))
         # 乌市 for 乌兰浩特市: a one-character abbreviation of a long home name.
         if len(home_name) >= 4:
             abbrev = home_name[0] + home_name[-1]
             for m in re.finditer(re.escape(abbrev), text):
                 if not any(s < m.end() and m.start() < e for s, e in covered):
-                    out.append(Hit(m.start(), m.end(), m.group(), gaz.chain(home), home, "alias"))
+                    out.append(Hit(m.start(), m.end(), m.group(), gaz.chain(home), home, "alias", "abbreviation"))
         return out
 
 
@@ -371,4 +376,6 @@ def hits_to_places(hits: list[Hit], sentences: Sentences) -> list[Place]:
             last = h.chain[-1]
             place = places[key] = Place(last.name, last.level, last.adcode, list(h.chain))
         place.mentions.append(Mention(h.start, h.end, h.surface, sentences.at(h.start)))
+        if h.kind != "ref":  # 我县 is a mention, not evidence that the text names the unit
+            attest(place, h.method)
     return list(places.values())

@@ -43,6 +43,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
+from kg.extract.confidence import attest
 from kg.extract.records import Mention, Programme
 from kg.language.programmes import (BRAND_HEADS, CHIEF_SYSTEM, FACILITY_ENDS, GENERIC_HEADS, GOAL_ENDS, HEADS,
                                    LIST_ENDS, MANNER, MEANS, METAPHORS, NOT_AFTER, SELF_HEADS, STRONG_HEADS, VERBS,
@@ -122,7 +123,8 @@ class _Collector:
         # or a topic absorbed into one (精准扶贫“回头看”) is part of that name, not a mention of its own.
         self.consumed: list[tuple[int, int]] = []
 
-    def add(self, name: str, start: int, end: int, aliases: tuple[str, ...] = ()) -> None:
+    def add(self, name: str, start: int, end: int, aliases: tuple[str, ...] = (), method: str = "") -> None:
+        """``method``: the signal that found this mention (kg.extract.confidence)."""
         name = _unquote(name).strip("、 ")
         if len(name) < 2:
             return
@@ -137,6 +139,7 @@ class _Collector:
             if alias != prog.name and alias not in prog.aliases:
                 prog.aliases.append(alias)
         prog.mentions.append(Mention(start, end, self.text[start:end], self.sentences.at(start)))
+        attest(prog, method)
 
     def consume(self, start: int, end: int) -> None:
         self.consumed.append((start, end))
@@ -164,19 +167,19 @@ def find_programmes(text: str, sentences: Sentences | None = None) -> list[Progr
     _national(text, col)
     for prog in local.items.values():
         for m in prog.mentions:
-            col.add(prog.name, m.start, m.end, tuple(prog.aliases))
+            col.add(prog.name, m.start, m.end, tuple(prog.aliases), prog.method)
     for m in _MECHANISM.finditer(text):
         siblings = len(re.findall(r"机制", text[max(0, m.start() - 40):m.end() + 40]))
         if siblings >= 3:
-            col.add(m.group(1), m.start(1), m.end(1))
+            col.add(m.group(1), m.start(1), m.end(1), method="mechanism-list")
     for m in _UNQUOTED.finditer(text):
         name = m.group(1)
         if not _plausible_unquoted(name) or inside_any(m.start(1), quotes):
             continue
-        col.add(name, m.start(1), m.end(1))
+        col.add(name, m.start(1), m.end(1), method="unquoted+head")
     for m in _CHIEF_SYSTEM.finditer(text):  # 全面推行路长制: a post-holder responsibility system
         if not inside_any(m.start(1), quotes):
-            col.add(m.group(1), m.start(1), m.end(1))
+            col.add(m.group(1), m.start(1), m.end(1), method="unquoted+head")
     return [p for p in col.items.values()]
 
 
@@ -198,7 +201,7 @@ def _national(text: str, col: _Collector) -> None:
         full = list(re.finditer(_flex(c.name), text))
         for m in full:
             if not col.is_consumed(m.start(), m.end()) and not _BODY.match(text, m.end()):
-                col.add(c.name, m.start(), m.end(), c.aliases)
+                col.add(c.name, m.start(), m.end(), c.aliases, "catalogue")
         for alias in c.aliases:
             generic = sum(alias in other.aliases for other in campaigns()) > 1
             if generic and (c not in named or len(named) > 1 and not full):
@@ -206,7 +209,7 @@ def _national(text: str, col: _Collector) -> None:
             for m in re.finditer(re.escape(alias), text):
                 if not any(f.start() <= m.start() < f.end() for f in full) and not col.is_consumed(m.start(), m.end()) \
                         and not _BODY.match(text, m.end()):
-                    col.add(c.name, m.start(), m.end(), ())
+                    col.add(c.name, m.start(), m.end(), (), "catalogue:alias")
 
 
 def _flex(name: str) -> str:
@@ -219,7 +222,7 @@ def _titled(text: str, col: _Collector) -> None:
     for m in re.finditer(r"((?:《[^《》\n]{2,16}》)+)(栏目|专栏|节目)", text):
         for t in re.finditer(r"《([^《》]+)》", m.group(1)):
             start = m.start() + t.start()
-            col.add(t.group(1), start, start + len(t.group(0)), (t.group(1) + m.group(2),))
+            col.add(t.group(1), start, start + len(t.group(0)), (t.group(1) + m.group(2),), "column")
 
 
 def _quoted(text: str, col: _Collector) -> None:
@@ -245,7 +248,7 @@ def _quoted(text: str, col: _Collector) -> None:
         if head and len(group) > 1 and adjacent:
             joined = "".join(contents)
             if _plausible(joined, head=True):
-                col.add(joined + head.group(1) + head.group(2), first_s - 1, head.end())
+                col.add(joined + head.group(1) + head.group(2), first_s - 1, head.end(), method="quoted+head")
                 col.consume(first_s - 1, head.end())
             continue
         for s, e in group:
@@ -254,7 +257,7 @@ def _quoted(text: str, col: _Collector) -> None:
             if content in NEEDS_TOPIC:
                 topic = _topic_before(text, s - 1)
                 if topic:
-                    col.add(topic + content, s - 1 - len(topic), e + 1, (content,))
+                    col.add(topic + content, s - 1 - len(topic), e + 1, (content,), "quoted+topic")
                     col.consume(s - 1 - len(topic), e + 1)
                     continue
             if len(group) == 1 and head:
@@ -263,16 +266,19 @@ def _quoted(text: str, col: _Collector) -> None:
                 mod, h = head.group(1), head.group(2)
                 full = content + mod + h
                 if text[head.end():head.end() + 1] and text[head.end()] in TEAM_AFTER and not mod:
-                    col.add(content, s - 1, e + 1)  # “厢音”宣讲组: the brand, not the team
+                    col.add(content, s - 1, e + 1, method="quoted+head")  # “厢音”宣讲组: the brand, not the team
                 elif h in BRAND_HEADS or (h in GENERIC_HEADS and len(content) >= 4 and not mod):
-                    col.add(content, s - 1, head.end(), (full,))
+                    col.add(content, s - 1, head.end(), (full,), "quoted+head")
                 else:
-                    col.add(full, s - 1, head.end())
+                    col.add(full, s - 1, head.end(), method="quoted+head")
                 col.consume(s - 1, head.end())
             elif (verb and (ends_clause or _MANNER_AFTER.match(tail))) or listed or OF_PROGRAMME.match(tail) \
                     or THEME_YEAR.search(content) or ROUTINE.fullmatch(content) or _named_by_shape(text, s, e):
                 if _plausible(content, head=False):
-                    col.add(content, s - 1, e + 1)
+                    how = ("quoted+verb" if verb and ends_clause else "quoted+listed" if listed
+                           else "quoted+follower" if OF_PROGRAMME.match(tail) or THEME_YEAR.search(content)
+                           or ROUTINE.fullmatch(content) else "quoted+shape")
+                    col.add(content, s - 1, e + 1, method=how)
                     col.consume(s - 1, e + 1)
     _enumerations(text, spans, col)
 
@@ -352,7 +358,7 @@ def _enumerations(text: str, spans: list[tuple[int, int]], col: _Collector) -> N
                 if len(run) >= 3:
                     for rs, re_ in run:
                         if _plausible(text[rs:re_], head=False) and not text[re_ + 1:].startswith(NOT_AFTER):
-                            col.add(text[rs:re_], rs - 1, re_ + 1)
+                            col.add(text[rs:re_], rs - 1, re_ + 1, method="enumeration")
                 run = []
             run.append((s, e))
 
