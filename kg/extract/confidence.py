@@ -48,7 +48,7 @@ COUNTS: dict[str, dict[str, tuple[int, int]]] = {
         "gazetteer:full": (74, 74),          # a full name resolved (home subtree, parent named, or unique)
         "gazetteer:short": (19, 19),         # a short name (德州) in the home province
         "gazetteer:chain": (2, 2),           # a known name right after its named parent, placed under it
-        "gazetteer:sibling": (2, 2),         # a known name listed with a resolved unit of the same level
+        "gazetteer:sibling": (3, 3),         # a known name listed with a resolved unit of the same level
         "village-after-township": (1, 1),    # an unknown 村/社区 right after a township
         "village-after-county": (0, 0),      # ... right after a county
         "zone": (1, 1),                      # 经开区 with a township named under it
@@ -76,6 +76,7 @@ COUNTS: dict[str, dict[str, tuple[int, int]]] = {
         "quoted+verb": (12, 12),             # 开展“屋场夜话”
         "quoted+listed": (0, 0),             # “X”等活动
         "quoted+follower": (8, 8),           # “美丽庭院”示范户, theme years, routines
+        "quoted+shape": (3, 4),              # a quote named by its shape: ends in a head, 一X一Y, X·Y, A+B+C, 以X为抓手
         "quoted+topic": (2, 2),              # 精准扶贫“回头看”
         "enumeration": (17, 17),             # three clauses each opened or closed by a quoted name
         "mechanism-list": (3, 3),            # sibling 机制 listed together
