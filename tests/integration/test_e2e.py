@@ -60,9 +60,9 @@ def test_dev_set_scores_meet_acceptance(seeds_out):
     proc = subprocess.run([sys.executable, SHARED / "tools" / "score.py", seeds_out / "graph.graphml",
                            SHARED / "gold" / "seeds", "--json"], capture_output=True, text=True, check=True)
     s = json.loads(proc.stdout)["summary"]
-    assert s["officials"]["f1"] >= 0.95 and s["titles_recall"] >= 0.90
-    assert s["places"]["f1"] >= 0.90 and s["metrics"]["f1"] >= 0.85 and s["programmes"]["f1"] >= 0.70
-    assert s["home_city_acc"] == 1.0
+    assert s["macro_f1"] >= 0.93 and s["titles_recall"] >= 0.95 and s["home_city_acc"] == 1.0  # issue 15
+    assert s["officials"]["f1"] >= 0.95 and s["places"]["f1"] >= 0.90 and s["metrics"]["f1"] >= 0.85
+    assert s["programmes"]["f1"] >= 0.85
     ours = json.loads(run_kg("eval", SHARED / "gold" / "seeds", "--graph", seeds_out / "graph.graphml", "--json",
                              check=True).stdout)
     for k in ("officials", "places", "programmes", "metrics"):  # kg eval agrees with the independent scorer
@@ -126,3 +126,16 @@ def test_an_article_that_fails_extraction_is_reported_and_the_rest_go_on(tmp_pat
     errors = (tmp_path / "out" / "errors.jsonl").read_text(encoding="utf-8")
     assert "1.txt" in errors and "boom" in errors
     assert len((tmp_path / "out" / "entities.jsonl").read_text(encoding="utf-8").splitlines()) == 2
+
+
+@pytest.mark.skipif(not (SHARED / "devset").exists(), reason="shared/ is not beside the checkout")
+def test_devset_scores_meet_acceptance(tmp_path):
+    """The twenty-five devset reports (a third of them never looked at while the
+    rules were written): the accuracy issue's acceptance thresholds."""
+    run_kg("build", SHARED / "devset", "--out", tmp_path, "--quiet", "--no-views", "--no-cache", check=True)
+    proc = subprocess.run([sys.executable, SHARED / "tools" / "score.py", tmp_path / "graph.graphml",
+                           SHARED / "gold" / "devset", "--json"], capture_output=True, text=True, check=True)
+    s = json.loads(proc.stdout)["summary"]
+    assert s["officials"]["f1"] >= 0.93 and s["titles_recall"] >= 0.90 and s["posts_placed"] >= 0.90
+    assert s["places"]["f1"] >= 0.90 and s["programmes"]["f1"] >= 0.75 and s["metrics"]["f1"] >= 0.85
+    assert s["home_city_acc"] >= 22 / 24 and s["macro_f1"] >= 0.88
