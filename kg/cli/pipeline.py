@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import json
+import shutil
+import tempfile
 from pathlib import Path
 
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn, TimeRemainingColumn
@@ -133,9 +135,23 @@ def cmd_views(args) -> int:
     from kg.views import write_views
 
     graph = read_graph(Path(args.graph))
-    views = write_views(graph, Path(args.out), load_settings())
-    console.print(f"views: {views.pages} pages in {views.folder} (overview: {views.overview_nodes} nodes); "
-                  f"open {views.folder / 'index.html'}")
+    out = Path(args.out)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    # Written beside the target, then swapped in: no half-written folder, no stale pages of a bigger graph.
+    staging = Path(tempfile.mkdtemp(prefix=f".{out.name}-", dir=out.parent))
+    try:
+        views = write_views(graph, staging, load_settings())
+        if out.exists():
+            old = staging.with_name(staging.name + "-old")
+            out.rename(old)
+            staging.rename(out)
+            shutil.rmtree(old, ignore_errors=True)
+        else:
+            staging.rename(out)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+    console.print(f"views: {views.pages} pages in {out} (overview: {views.overview_nodes} nodes); "
+                  f"open {out / 'index.html'}")
     return 0
 
 
