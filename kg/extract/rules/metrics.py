@@ -136,10 +136,16 @@ def _modified_noun(text: str, pos: int, end: int) -> str:
     return noun if 2 <= len(noun) <= 10 and re.fullmatch("[" + HAN + "]+", noun) else ""
 
 
+# A clause before a figure is read back at most this far: the subject of a figure is
+# near it, and in text without punctuation every figure would rescan all that precedes it.
+MAX_CLAUSE = 120
+
+
 def _clause_start(text: str, pos: int) -> int:
     """After the last punctuation, or the space between two phrases of a headline (…办结 群众平均满意度99.7%);
     a space inside a figure (220 个) is not a boundary."""
-    start = max(text.rfind(p, 0, pos) for p in "，。；：！？、\n（(…")
+    lo = max(0, pos - MAX_CLAUSE)  # in text without punctuation the clause would be the whole text before
+    start = max([text.rfind(p, lo, pos) for p in "，。；：！？、\n（(…"] + [lo - 1])
     space = text.rfind(" ", start + 1, pos)
     while space > start and not (is_han(text[space - 1]) and is_han(text[space + 1:space + 2] or "a")):
         space = text.rfind(" ", start + 1, space)

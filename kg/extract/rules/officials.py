@@ -15,6 +15,7 @@ visible posts placed unchanged (1.0).
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field, replace
 
@@ -287,9 +288,13 @@ def find_people(text: str, ctx: Context, sentences: Sentences | None = None,
                 break
     # Every later bare use of an official's name is a mention too.
     for name, off in found.officials.items():
-        seen = {x.start for x in off.mentions}
+        # The titled mentions, sorted: a use inside one is found by bisection, not by a scan
+        # of all of them (a name repeated thousands of times made this quadratic).
+        spans = sorted((x.start, x.end) for x in off.mentions)
+        starts = [st for st, _ in spans]
         for m in re.finditer(re.escape(name), text):
-            if not any(x.start <= m.start() < x.end for x in off.mentions) and m.start() not in seen:
+            i = bisect.bisect_right(starts, m.start())
+            if not any(st <= m.start() < en for st, en in spans[max(0, i - 8):i]):
                 off.mentions.append(mention(m.start(), m.end()))
         off.mentions.sort(key=lambda x: x.start)
         found.persons.pop(name, None)
