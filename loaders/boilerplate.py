@@ -24,6 +24,7 @@ _CRUMB = re.compile(r"(>>|>|»|›)|^您(当前)?的?位置|^当前位置")
 _META = re.compile(
     r"^[\[【(（]?\s*(责任编辑|编辑|责编|审核|校对|来源|作者|记者|通讯员|标签|稿源|发布时间|发布日期|时间|日期)\s*[:：]"
 )
+_DATED_LABEL = re.compile(r"^(发布时间|发布日期|时间|日期)\s+")  # 时间 2021-12-31 11:48 来源：…
 _BYLINE = re.compile(r"^□|^■|^(本报|本台|本网)?(记者|通讯员)\s*" + _NAME + r"|(融媒体中心|日报|新闻网|报社|电视台)\s*(记者|通讯员)")
 
 
@@ -38,6 +39,11 @@ def _is_sentence(line: str) -> bool:
     return len(line) >= 60 or bool(re.search(r"[。！？；，]", line))
 
 
+def _dated_label(line: str) -> bool:
+    m = _DATED_LABEL.match(line)
+    return bool(m and starts_with_date(line[m.end():]))
+
+
 def _is_paragraph(line: str) -> bool:
     """Several sentences on one line: body text, even when it quotes a source or
     names a copyright (a whole article in one JSON-lines record is one such line)."""
@@ -48,7 +54,7 @@ def is_boilerplate(line: str) -> bool:
     """A line that is page chrome wherever it stands."""
     if _is_paragraph(line):
         return False
-    return bool(_FOOTER.search(line) or _META.search(line) or _BYLINE.search(line)
+    return bool(_FOOTER.search(line) or _META.search(line) or _BYLINE.search(line) or _dated_label(line)
                 or (_CRUMB.search(line) and not _is_sentence(line))
                 or (starts_with_date(line) and not _is_sentence(line)) or line.endswith("首页"))
 
@@ -100,7 +106,8 @@ def mine_metadata(lines: list[str]) -> dict:
     """Publisher, reporters, editors and date from header/footer lines."""
     meta: dict = {"reporters": [], "editors": []}
     for line in lines:
-        if "date" not in meta and (starts_with_date(line) or _META.search(line)) and (day := find_full_date(line)):
+        if "date" not in meta and (starts_with_date(line) or _META.search(line) or _dated_label(line)) \
+                and (day := find_full_date(line)):
             meta["date"] = day
         if "publisher" not in meta and (m := _SOURCE.search(line)):
             meta["publisher"] = m.group(1)

@@ -6,5 +6,5 @@ WHERE (x:Official OR x:Place OR x:Programme OR x:Person OR x:Organization) AND x
 MATCH (x)-[r]-(y)
 WHERE r.evidence IS NOT NULL
 RETURN type(r) AS fact, coalesce(y.title, y.name, y.text) AS other, r.title AS title,
-       coalesce(r.source, y.source) AS source, r.evidence AS evidence
+       coalesce(r.articles, [r.article], [y.id]) AS articles, r.evidence AS evidence, r.confidence AS confidence
 ORDER BY fact, other;

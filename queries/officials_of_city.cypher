@@ -1,8 +1,9 @@
-// Officials of a city and the posts they hold there or in the districts, counties and townships under it.
+// Officials of a city and the posts they hold there or in the units under it, with how long the reports show them.
 // Parameters: city — the unit's full name as in the graph.
 // :param city => '德州市'
 MATCH (c:Place {name: $city})
 MATCH (o:Official)-[h:HOLDS]->(p:Place)
 WHERE p = c OR EXISTS { (p)-[:PART_OF*1..4]->(c) }
-RETURN o.name AS official, h.title AS title, p.name AS place, collect(DISTINCT h.source) AS sources
+RETURN o.name AS official, h.title AS title, p.name AS place, h.count AS articles,
+       h.firstSeen AS first_seen, h.lastSeen AS last_seen
 ORDER BY place, official, title;

@@ -54,7 +54,7 @@ def to_record(doc: Doc, article: Article) -> ArticleRecord:
         organizations=list(orgs.values()),
         programmes=doc._.kg_programmes or [],
         metrics=doc._.kg_metrics or [],
-    )
+    ).assign_ids()
 
 
 def extract(nlp: Language, articles: Iterable[Article], batch_size: int = 16,

@@ -76,7 +76,7 @@ def merge(parts: list[tuple[int, ArticleRecord]]) -> ArticleRecord:
             if (metric.value, metric.unit, metric.subject) not in figures:
                 figures.add((metric.value, metric.unit, metric.subject))
                 merged.metrics.append(metric)
-    return merged
+    return merged.assign_ids()
 
 
 def _shift(mentions, offset: int) -> None:

@@ -48,6 +48,7 @@ class Place:
     mentions: list[Mention] = field(default_factory=list)
     method: str = ""                   # the best evidence over its mentions
     confidence: float | None = None    # None: that method's calibrated value
+    id: str | None = None             # the graph node's id (assign_ids)
 
     KIND: ClassVar[str] = "place"
 
@@ -85,6 +86,7 @@ class Official:
     name: str
     titles: list[Title]
     mentions: list[Mention] = field(default_factory=list)
+    id: str | None = None             # the graph node's id (assign_ids)
 
     @property
     def home_place(self) -> str | None:
@@ -103,6 +105,7 @@ class Person:
     mentions: list[Mention] = field(default_factory=list)
     method: str = ""
     confidence: float | None = None
+    id: str | None = None             # the graph node's id (assign_ids)
 
     KIND: ClassVar[str] = "person"
 
@@ -117,6 +120,7 @@ class Organization:
     mentions: list[Mention] = field(default_factory=list)
     method: str = ""                # that of the title it was read from: as sure as that title
     confidence: float | None = None
+    id: str | None = None             # the graph node's id (assign_ids)
 
     KIND: ClassVar[str] = "title"
 
@@ -131,6 +135,7 @@ class Programme:
     mentions: list[Mention] = field(default_factory=list)
     method: str = ""
     confidence: float | None = None
+    id: str | None = None             # the graph node's id (assign_ids)
 
     KIND: ClassVar[str] = "programme"
 
@@ -151,11 +156,16 @@ class Metric:
     programme: str | None = None    # name of the Programme it is reported under
     method: str = ""
     confidence: float | None = None
+    id: str | None = None             # the graph node's id (assign_ids)
 
     KIND: ClassVar[str] = "metric"
 
     def __post_init__(self):
         _rate(self)
+
+
+# The version of the record's layout (entities.jsonl), in step with the graph contract (SCHEMA.md).
+RECORD_SCHEMA = 2
 
 
 @dataclass
@@ -172,10 +182,33 @@ class ArticleRecord:
     organizations: list[Organization] = field(default_factory=list)
     programmes: list[Programme] = field(default_factory=list)
     metrics: list[Metric] = field(default_factory=list)
+    schema: int = RECORD_SCHEMA
 
     def __post_init__(self):
         if self.home is not None and self.home_confidence is None:
             self.home_confidence = confidence_of("home", self.home_method)
+
+    def assign_ids(self) -> "ArticleRecord":
+        """Give every item the id of its graph node, and every figure the place
+        that reports it and the programme it is reported under, so that
+        entities.jsonl and the graph name the same things (the graph builder
+        uses these ids; it computes none of its own)."""
+        art = self.article["id"]
+        for p in self.places:
+            p.id = p.key
+        for o in self.officials:
+            o.id = stable_id("official", o.name, o.home_place)
+        for p in self.persons:
+            p.id = stable_id("person", p.name, p.role, self.home)
+        for o in self.organizations:
+            o.id = organization_id(o.name)
+        for p in self.programmes:
+            p.id = stable_id("programme", p.name)
+        for m in self.metrics:
+            m.id = stable_id("metric", art, m.value, m.unit, m.subject)
+            m.place = m.place or self.home
+            m.programme = m.programme or programme_in(m.mention.sentence, self.programmes)
+        return self
 
     def to_dict(self) -> dict:
         return asdict(self)
@@ -187,20 +220,36 @@ class ArticleRecord:
         def mentions(items):
             return [_make(Mention, m) for m in items]
 
-        return cls(
+        record = cls(
             article=d["article"],
             home=d.get("home"),
             home_method=d.get("home_method", ""),
             home_confidence=d.get("home_confidence"),
             places=[_make(Place, p, chain=[_make(PlaceLevel, c) for c in p["chain"]], mentions=mentions(p["mentions"]))
                     for p in d.get("places", [])],
-            officials=[Official(o["name"], [_make(Title, t) for t in o["titles"]], mentions(o["mentions"]))
+            officials=[Official(o["name"], [_make(Title, t) for t in o["titles"]], mentions(o["mentions"]), o.get("id"))
                        for o in d.get("officials", [])],
             persons=[_make(Person, p, mentions=mentions(p["mentions"])) for p in d.get("persons", [])],
             organizations=[_make(Organization, o, mentions=mentions(o["mentions"])) for o in d.get("organizations", [])],
             programmes=[_make(Programme, p, mentions=mentions(p["mentions"])) for p in d.get("programmes", [])],
             metrics=[_make(Metric, m, mention=_make(Mention, m["mention"])) for m in d.get("metrics", [])],
         )
+        return record if d.get("schema") == RECORD_SCHEMA else record.assign_ids()
+
+
+def organization_id(name: str) -> str:
+    return stable_id("org", name)
+
+
+def programme_in(sentence: str, programmes: list[Programme]) -> str | None:
+    """The programme a figure is reported under: the one named in its sentence
+    (the longest name or alias, when several are)."""
+    best = None
+    for prog in programmes:
+        for name in [prog.name] + prog.aliases:
+            if name and name in sentence and (best is None or len(name) > len(best[1])):
+                best = (prog.name, name)
+    return best[0] if best else None
 
 
 def _rate(item) -> None:

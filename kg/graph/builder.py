@@ -1,20 +1,40 @@
-"""Article records → one networkx MultiDiGraph following SCHEMA.md.
+"""Article records → one networkx MultiDiGraph following ``../shared/SCHEMA.md`` (version 2).
 
 Ids are deterministic (content hash for articles; adcode or name path for
 places; name + post place for officials; canonical name for programmes), so
 re-runs never duplicate and the same official or programme seen in two
-articles is one node whose posts and aliases accumulate. Every edge from an
-article's facts carries provenance: the source, the evidence sentence, the
-character offset.
+articles is one node whose posts and aliases accumulate.
+
+**One edge per fact.** A post (``HOLDS``: official, title, holder) or a place
+running a programme (``RUNS``) reported by 2,000 articles is one relationship
+that lists them: ``articles`` (Article ids, in input order), ``count``,
+``firstSeen``/``lastSeen`` (the earliest and latest of their dates), up to
+three ``evidence`` objects ``{article, sentence, offset}`` and the best
+``confidence`` — how career databases model a post, and what keeps a city page
+or a Cypher answer from repeating one fact per article. Facts that belong to
+one article stay per article: ``MENTIONS`` (article → entity, with its first
+evidence sentence, offset and count), ``ABOUT``, ``REPORTS`` (a figure is
+reported by one article: ``article``, ``evidence``). No relationship has a
+property named ``source`` (node-link JSON's endpoint key).
+
+>>> from kg.extract.records import ArticleRecord
+>>> b = GraphBuilder()
+>>> b.add(ArticleRecord(article={"id": "article:1", "source": "a.txt", "date": "2021-06"}))
+>>> dict(b.graph.nodes["article:1"])["source"]
+'a.txt'
 """
 from __future__ import annotations
 
 import networkx as nx
 
 from kg.errors import GraphError
-from kg.extract.records import ArticleRecord, Mention, place_key, stable_id
+from kg.extract.records import ArticleRecord, Mention, organization_id, place_key, stable_id
 from kg.graph.schema import label_string
 from kg.language.units import is_city
+
+
+# Evidence objects kept on an aggregated fact (SCHEMA v2: "a short list, at most 3").
+EVIDENCE_PER_FACT = 3
 
 
 class GraphBuilder:
@@ -58,6 +78,31 @@ class GraphBuilder:
                 props["evidence"] = self._sentences.setdefault(props["evidence"], props["evidence"])
             self.graph.add_edge(src, dst, key=key, label=rel, **{k: v for k, v in props.items() if v is not None})
 
+    def _fact(self, src: str, dst: str, rel: str, key_parts: tuple, article: str, date: str | None,
+              mention: Mention | None, confidence: float | None, **props) -> None:
+        """The one edge of a fact, created or joined by this article (SCHEMA v2 aggregation)."""
+        if src not in self.graph or dst not in self.graph:
+            raise GraphError(f"{rel} edge to a node not in the graph: {src} -> {dst}")
+        key = stable_id(rel, src, dst, *key_parts)
+        data = self.graph.get_edge_data(src, dst, key)
+        if data is None:
+            self.graph.add_edge(src, dst, key=key, label=rel, **{k: v for k, v in props.items() if v is not None},
+                                articles=[], count=0, firstSeen=None, lastSeen=None, evidence=[])
+            data = self.graph.edges[src, dst, key]
+        if article in data["articles"]:
+            return
+        data["articles"].append(article)
+        data["count"] = len(data["articles"])
+        if date:
+            data["firstSeen"] = min(data["firstSeen"] or date, date)
+            data["lastSeen"] = max(data["lastSeen"] or date, date)
+        if mention is not None and len(data["evidence"]) < EVIDENCE_PER_FACT:
+            data["evidence"].append({"article": article, "sentence": mention.sentence, "offset": mention.start})
+        if confidence is not None and confidence > (data.get("confidence") or -1.0):
+            data["confidence"] = confidence
+            if props.get("method"):
+                data["method"] = props["method"]
+
     def _mention(self, article: str, node: str, mentions: list[Mention], confidence: float | None = None,
                  method: str | None = None) -> None:
         if not mentions:
@@ -73,6 +118,7 @@ class GraphBuilder:
         vote's; a fact resting on the home unit too (RUNS, REPORTS by the home) and
         MEASURES the weaker of the two confidences it rests on."""
         self._sentences = {}
+        record.assign_ids()  # a record built by hand, or read from an older cache
         art = record.article
         a = self._node(art["id"], ["Article"], source=art["source"], title=art.get("title"), date=art.get("date"),
                        publisher=art.get("publisher"), url=art.get("url"), chars=art.get("chars"))
@@ -81,7 +127,7 @@ class GraphBuilder:
             attrs.setdefault("sources", [attrs["source"]])
             if art["source"] not in attrs["sources"]:
                 attrs["sources"].append(art["source"])
-        src, as_of = art["source"], art.get("date")
+        as_of = art.get("date")
         home_conf = record.home_confidence
         home = record.home if record.home and self._enters(home_conf) else None
         places, left_out = {}, set()
@@ -104,55 +150,55 @@ class GraphBuilder:
             if not titles:
                 continue
             best = max(titles, key=lambda t: t.confidence or 0.0)
-            oid = self._node(stable_id("official", o.name, o.home_place), ["Official"], name=o.name,
+            oid = self._node(o.id, ["Official"], name=o.name,
                              titles=[t.title for t in titles], confidence=best.confidence)
             self._mention(a, oid, o.mentions, best.confidence, best.method)
-            ev = o.mentions[0] if o.mentions else None
+            ev = next((m for m in o.mentions if m.start >= 0), o.mentions[0] if o.mentions else None)
             for t in titles:
                 target = t.place if t.place in self.graph else None
                 if target is None and t.organization:
-                    target = self._node(stable_id("org", t.organization), ["Organization"], name=t.organization,
+                    target = self._node(organization_id(t.organization), ["Organization"], name=t.organization,
                                         confidence=t.confidence)
                 if target is None:
                     continue
-                self._edge(oid, target, "HOLDS", (t.title, a), title=t.title, source=src, asOf=as_of,
-                           evidence=ev.sentence if ev else None, offset=ev.start if ev else None,
-                           confidence=t.confidence, method=t.method or None)
+                self._fact(oid, target, "HOLDS", (t.title,), a, as_of, ev, t.confidence, title=t.title,
+                           method=t.method or None)
         for person in record.persons:
             if not self._enters(person.confidence):
                 continue
-            pid = self._node(stable_id("person", person.name, person.role, record.home), ["Person"], name=person.name,
+            pid = self._node(person.id, ["Person"], name=person.name,
                              role=person.role, confidence=person.confidence)
             self._mention(a, pid, person.mentions, person.confidence, person.method)
         for org in record.organizations:
             if self._enters(org.confidence):
-                oid = self._node(stable_id("org", org.name), ["Organization"], name=org.name, confidence=org.confidence)
+                oid = self._node(org.id, ["Organization"], name=org.name, confidence=org.confidence)
                 self._mention(a, oid, org.mentions, org.confidence, org.method)
         prog_ids, prog_conf = {}, {}
         for prog in record.programmes:
             if not self._enters(prog.confidence):
                 continue
-            gid = self._node(stable_id("programme", prog.name), ["Programme"], name=prog.name, aliases=prog.aliases,
+            gid = self._node(prog.id, ["Programme"], name=prog.name, aliases=prog.aliases,
                              confidence=prog.confidence)
             prog_ids[prog.name], prog_conf[prog.name] = gid, prog.confidence
             self._mention(a, gid, prog.mentions, prog.confidence, prog.method)
             runs = _weakest(prog.confidence, home_conf)
             if home and self._enters(runs):
-                m = prog.mentions[0] if prog.mentions else None
-                self._edge(home, gid, "RUNS", (a,), source=src, evidence=m.sentence if m else None, confidence=runs)
+                m = next((m for m in prog.mentions if m.start >= 0), prog.mentions[0] if prog.mentions else None)
+                self._fact(home, gid, "RUNS", (), a, as_of, m, runs)
         for mt in record.metrics:
             if not self._enters(mt.confidence):
                 continue
-            mid = self._node(stable_id("metric", art["id"], mt.value, mt.unit, mt.subject), ["Metric"], text=mt.text,
+            mid = self._node(mt.id, ["Metric"], text=mt.text,
                              value=float(mt.value), unit=mt.unit, subject=mt.subject, qualifier=mt.qualifier,
                              date=mt.date, confidence=mt.confidence)
             self._mention(a, mid, [mt.mention], mt.confidence, mt.method)
-            reporter = mt.place or home
-            reports = mt.confidence if mt.place else _weakest(mt.confidence, home_conf)
+            by_home = mt.place in (None, record.home)
+            reporter = home if by_home else mt.place
+            reports = _weakest(mt.confidence, home_conf) if by_home else mt.confidence
             if reporter and reporter not in left_out and self._enters(reports):
-                self._edge(reporter, mid, "REPORTS", (a,), source=src, evidence=mt.mention.sentence,
+                self._edge(reporter, mid, "REPORTS", (a,), article=a, evidence=mt.mention.sentence,
                            confidence=reports)
-            prog = mt.programme or _programme_in(mt.mention.sentence, record)
+            prog = mt.programme
             measures = _weakest(mt.confidence, prog_conf.get(prog))
             if prog and prog in prog_ids and self._enters(measures):
                 self._edge(mid, prog_ids[prog], "MEASURES", confidence=measures)
@@ -170,16 +216,6 @@ class GraphBuilder:
                 self._edge(pid, parent, "PART_OF")
             parent = pid
         return parent
-
-
-def _programme_in(sentence: str, record: ArticleRecord) -> str | None:
-    """The programme a figure is reported under: one named in the same sentence."""
-    best = None
-    for prog in record.programmes:
-        for name in [prog.name] + prog.aliases:
-            if name and name in sentence and (best is None or len(name) > len(best[1])):
-                best = (prog.name, name)
-    return best[0] if best else None
 
 
 def _weakest(*confidences: float | None) -> float | None:

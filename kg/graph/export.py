@@ -10,7 +10,7 @@ from xml.sax.saxutils import escape, quoteattr
 import networkx as nx
 
 from kg.errors import GraphFileError, IncompleteBuild
-from kg.graph.schema import LIST_PROPERTIES
+from kg.graph.schema import AGGREGATED, EDGE_LIST_PROPERTIES, LIST_PROPERTIES
 
 MANIFEST = "manifest.json"   # written last by kg build: version, inputs, counts, status
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")  # not allowed in XML 1.0
@@ -53,14 +53,14 @@ def write_graphml(g: nx.MultiDiGraph, path: Path) -> None:
     node_types = _key_types(d for _, d in g.nodes(data=True))
     edge_types = _key_types(d for _, _, d in g.edges(data=True))
 
-    tags: dict[str, str] = {}
+    tags: dict[tuple[str, str], str] = {}
 
-    def data(d: dict) -> str:
+    def data(d: dict, scope: str) -> str:
         parts = []
         for k, v in d.items():
             if v is None:
                 continue
-            tag = tags.get(k) or tags.setdefault(k, f"<data key={quoteattr(k)}>")
+            tag = tags[(scope, k)]
             if isinstance(v, str):
                 v = escape(v)
             elif isinstance(v, (list, dict)):
@@ -70,25 +70,36 @@ def write_graphml(g: nx.MultiDiGraph, path: Path) -> None:
             parts.append(f"{tag}{v}</data>")
         return "".join(parts)
 
+    edge_types.setdefault("key", "string")  # every relationship carries its stable key, for APOC's import too
     with path.open("w", encoding="utf-8") as fh:
         fh.write(_GRAPHML_HEAD)
         for scope, types in (("node", node_types), ("edge", edge_types)):
             for k, t in types.items():
-                fh.write(f'  <key id={quoteattr(k)} for="{scope}" attr.name={quoteattr(k)} attr.type="{t}" />\n')
+                key_id = edge_key_id(k, node_types) if scope == "edge" else k
+                tags[(scope, k)] = f"<data key={quoteattr(key_id)}>"
+                fh.write(f'  <key id={quoteattr(key_id)} for="{scope}" attr.name={quoteattr(k)} attr.type="{t}" />\n')
         fh.write('  <graph edgedefault="directed">\n')
         for n, d in g.nodes(data=True):
-            fh.write(_NOT_XML.sub("", f'    <node id={quoteattr(n)}>{data(d)}</node>\n'))
+            fh.write(_NOT_XML.sub("", f'    <node id={quoteattr(n)}>{data(d, "node")}</node>\n'))
         for u, v, k, d in g.edges(keys=True, data=True):
-            fh.write(_NOT_XML.sub("", f'    <edge source={quoteattr(u)} target={quoteattr(v)} id={quoteattr(k)}>{data(d)}</edge>\n'))
+            fh.write(_NOT_XML.sub("", f'    <edge source={quoteattr(u)} target={quoteattr(v)} id={quoteattr(k)}>'
+                                      f'{data({**d, "key": k}, "edge")}</edge>\n'))
         fh.write("  </graph>\n</graphml>\n")
 
 
-def write_node_link(g: nx.MultiDiGraph, path: Path) -> None:
-    """networkx's node-link layout (``nodes``, ``edges``), written one element at
-    a time instead of through one in-memory copy of the graph and one string.
+def edge_key_id(name: str, node_names) -> str:
+    """The GraphML key id of an edge attribute: its name, unless a node attribute
+    has that name too (``title``, ``confidence``): graphml.xsd wants each key id
+    declared once, so the edge's gets an ``e_`` prefix (its ``attr.name`` stays the
+    name, which is what networkx and APOC read)."""
+    return f"e_{name}" if name in node_names else name
 
-    Endpoints go under ``from``/``to``: edges have a ``source`` property of
-    their own (the article file) that networkx's default keys would overwrite.
+
+def write_node_link(g: nx.MultiDiGraph, path: Path) -> None:
+    """networkx's node-link layout (``nodes``, ``edges``, endpoints ``source`` and
+    ``target``), written one element at a time instead of through one in-memory
+    copy of the graph and one string: ``networkx.node_link_graph(data)`` reads it
+    with no keywords, and d3 or vis take ``edges`` as their links.
     """
     dumps = lambda obj: json.dumps(obj, ensure_ascii=False)  # noqa: E731
     with path.open("w", encoding="utf-8") as fh:
@@ -97,7 +108,7 @@ def write_node_link(g: nx.MultiDiGraph, path: Path) -> None:
             fh.write(("," if i else "") + "\n" + dumps({**d, "id": n}))
         fh.write('\n],\n"edges": [')
         for i, (u, v, k, d) in enumerate(g.edges(keys=True, data=True)):
-            fh.write(("," if i else "") + "\n" + dumps({**d, "from": u, "to": v, "key": k}))
+            fh.write(("," if i else "") + "\n" + dumps({**d, "source": u, "target": v, "key": k}))
         fh.write("\n]}\n")
 
 
@@ -130,4 +141,10 @@ def read_graph(path: Path) -> nx.MultiDiGraph:
         for k in LIST_PROPERTIES & d.keys():
             if isinstance(d[k], str):
                 d[k] = json.loads(d[k])
+    for _, _, d in g.edges(data=True):
+        d.pop("key", None)  # the edge's own key, written as data for APOC
+        if d.get("label") in AGGREGATED:
+            for k in EDGE_LIST_PROPERTIES & d.keys():
+                if isinstance(d[k], str):
+                    d[k] = json.loads(d[k])
     return g

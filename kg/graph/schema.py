@@ -21,6 +21,10 @@ LABELS = frozenset({"Article", "City", "Place", "Official", "Person", "Organizat
 RELATIONS = frozenset({"MENTIONS", "ABOUT", "HOLDS", "PART_OF", "RUNS", "REPORTS", "MEASURES"})
 # Node properties that are lists (JSON arrays in GraphML); they accumulate when a node is seen again.
 LIST_PROPERTIES = frozenset({"titles", "aliases", "sources"})
+# Relationship types that aggregate one fact over its articles (SCHEMA v2), and their list properties.
+AGGREGATED = frozenset({"HOLDS", "RUNS"})
+EDGE_LIST_PROPERTIES = frozenset({"articles", "evidence"})
+SCHEMA_VERSION = 2
 
 
 def labels_of(data: dict) -> tuple[str, ...]:

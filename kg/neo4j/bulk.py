@@ -40,8 +40,10 @@ class CsvExport:
 
 
 def _column(name: str, values: list) -> str:
-    if name in LIST_PROPERTIES:
-        return f"{name}:string[]"
+    lists = [v for v in values if isinstance(v, list)]
+    if name in LIST_PROPERTIES or lists:
+        items = {type(x) for v in lists for x in v}
+        return f"{name}:long[]" if items and items <= {int} else f"{name}:string[]"
     kinds = {type(v) for v in values if v is not None}
     if kinds and kinds <= {int}:
         return f"{name}:long"
@@ -55,7 +57,7 @@ def _column(name: str, values: list) -> str:
 def _cell(name: str, value) -> object:
     if value is None:
         return ""
-    if name in LIST_PROPERTIES:  # the delimiter inside an item becomes its full-width form
+    if isinstance(value, list):  # the delimiter inside an item becomes its full-width form
         return ARRAY_DELIMITER.join(str(x).replace(ARRAY_DELIMITER, "；") for x in value)
     return value
 
@@ -86,7 +88,10 @@ def write_import_csv(g: nx.MultiDiGraph, folder: Path) -> CsvExport:
         export.nodes.append(path)
     by_type: dict[str, list[dict]] = {}
     for (rel, _start, _end), rows in relationship_rows(g).items():
-        by_type.setdefault(rel, []).extend(rows)
+        by_type.setdefault(rel, []).extend({**row, "props": {**row["props"], **{k: v for k, v in row.items()
+                                                                                if k not in ("src", "dst", "key",
+                                                                                             "props")}}}
+                                           for row in rows)
     for rel, rows in sorted(by_type.items()):
         props = sorted({k for r in rows for k in r["props"]})
         header = [":START_ID", ":END_ID", ":TYPE", "key"] + [_column(p, [r["props"].get(p) for r in rows])

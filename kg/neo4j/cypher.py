@@ -12,12 +12,15 @@ MERGE (a)-[r:`HOLDS` {key: row.key}]->(b)
 from __future__ import annotations
 
 from kg.errors import NameNotAllowed
-from kg.graph.schema import LABELS, LIST_PROPERTIES, RELATIONS  # noqa: F401  (allow-lists, re-exported for callers)
+from kg.graph.schema import AGGREGATED, LABELS, LIST_PROPERTIES, RELATIONS  # noqa: F401  (allow-lists, re-exported)
 
 # Delete everything, 10,000 nodes per transaction (needs an auto-commit transaction).
 WIPE = "MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS"
 LABEL_COUNTS = "MATCH (n) UNWIND labels(n) AS label RETURN label, count(*) AS n"
 RELATION_COUNTS = "MATCH ()-[r]->() RETURN type(r) AS type, count(*) AS n"
+# What an aggregated fact merges rather than overwrites (relationship_statement), and its evidence cap.
+AGGREGATE_FIELDS = frozenset({"articles", "count", "firstSeen", "lastSeen", "confidence", "evidence"})
+EVIDENCE_MAX = 3
 
 
 def name(word: str, allowed: frozenset[str]) -> str:
@@ -47,12 +50,39 @@ def node_statement(labels: tuple[str, ...]) -> str:
 
 def relationship_statement(rel: str, src_label: str, dst_label: str) -> str:
     """Merge a batch of relationships of one type on their stable ``key``,
-    endpoints matched with their label (so through the constraint's index)."""
-    return "\n".join([
+    endpoints matched with their label (so through the constraint's index).
+
+    An aggregated fact (``HOLDS``, ``RUNS``: SCHEMA v2) merges with the one the
+    database holds: the union of ``articles`` (and ``count``, its size), the
+    earlier ``firstSeen`` and later ``lastSeen`` (ISO strings: they compare as
+    dates), the best ``confidence``, evidence topped up to three. Loading twice
+    changes nothing; loading a second build that shares facts widens them.
+    """
+    lines = [
         "UNWIND $rows AS row",
         f"MATCH (a:{name(src_label, LABELS)} {{id: row.src}})",
         f"MATCH (b:{name(dst_label, LABELS)} {{id: row.dst}})",
         f"MERGE (a)-[r:{name(rel, RELATIONS)} {{key: row.key}}]->(b)",
         "SET r += row.props",
-        "RETURN count(r) AS written",
-    ])
+    ]
+    if rel in AGGREGATED:
+        lines += [
+            "SET r.articles = coalesce(r.articles, []) + [x IN row.articles WHERE NOT x IN coalesce(r.articles, [])]",
+            "SET r.count = size(r.articles),",
+            "    r.firstSeen = CASE WHEN r.firstSeen IS NULL OR row.firstSeen < r.firstSeen THEN row.firstSeen "
+            "ELSE r.firstSeen END,",
+            "    r.lastSeen = CASE WHEN r.lastSeen IS NULL OR row.lastSeen > r.lastSeen THEN row.lastSeen "
+            "ELSE r.lastSeen END,",
+            "    r.confidence = CASE WHEN r.confidence IS NULL OR row.confidence > r.confidence THEN row.confidence "
+            "ELSE r.confidence END",
+            "WITH r, row, coalesce(r.evidenceArticles, []) AS had",
+            "WITH r, row, had, [i IN range(0, size(row.evidence) - 1) WHERE NOT row.evidenceArticles[i] IN had] "
+            "AS fresh",
+            f"WITH r, row, CASE WHEN size(had) >= {EVIDENCE_MAX} THEN [] "
+            f"ELSE fresh[0..({EVIDENCE_MAX} - size(had))] END AS take",
+            "SET r.evidence = coalesce(r.evidence, []) + [i IN take | row.evidence[i]],",
+            "    r.evidenceArticles = coalesce(r.evidenceArticles, []) + [i IN take | row.evidenceArticles[i]],",
+            "    r.evidenceOffsets = coalesce(r.evidenceOffsets, []) + [i IN take | row.evidenceOffsets[i]]",
+        ]
+    lines.append("RETURN count(r) AS written")
+    return "\n".join(lines)

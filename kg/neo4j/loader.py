@@ -31,8 +31,9 @@ from neo4j import Driver
 from neo4j.exceptions import Neo4jError, ServiceUnavailable, SessionExpired
 
 from kg.errors import GraphError, Neo4jLoadError
-from kg.graph.schema import LABELS, LIST_PROPERTIES, RELATIONS, labels_of
+from kg.graph.schema import AGGREGATED, LABELS, LIST_PROPERTIES, RELATIONS, labels_of
 from kg.neo4j import cypher
+from kg.neo4j.cypher import AGGREGATE_FIELDS
 
 
 @dataclass
@@ -73,10 +74,33 @@ def relationship_rows(g: nx.MultiDiGraph) -> dict[tuple[str, str, str], list[dic
         rel = d.get("label")
         if rel not in RELATIONS:
             raise GraphError(f"edge {u!r}→{v!r}: type {rel!r} is not in the schema's {sorted(RELATIONS)}")
-        props = {k: val for k, val in d.items() if k != "label"}
-        groups[(rel, primary[u], primary[v])].append({"src": g.nodes[u].get("id", u), "dst": g.nodes[v].get("id", v),
-                                                      "key": str(key), "props": props})
+        row = {"src": g.nodes[u].get("id", u), "dst": g.nodes[v].get("id", v), "key": str(key)}
+        row.update(relationship_properties(rel, d))
+        groups[(rel, primary[u], primary[v])].append(row)
     return groups
+
+
+def relationship_properties(rel: str, d: dict) -> dict:
+    """A relationship's properties as Neo4j stores them: ``props`` set as they are,
+    and, for an aggregated fact (SCHEMA v2), what merges with what the database
+    already holds (``articles``, first/last seen, evidence, confidence; see
+    :func:`kg.neo4j.cypher.relationship_statement`). Neo4j stores no list of maps,
+    so the evidence objects become three parallel lists: ``evidence`` (sentences),
+    ``evidenceArticles`` and ``evidenceOffsets``.
+
+    >>> relationship_properties("HOLDS", {"label": "HOLDS", "title": "市长", "articles": ["a1"], "count": 1,
+    ...     "firstSeen": "2021", "lastSeen": "2021", "confidence": 0.9,
+    ...     "evidence": [{"article": "a1", "sentence": "市长王五讲话。", "offset": 0}]})["evidenceArticles"]
+    ['a1']
+    """
+    if rel not in AGGREGATED:
+        return {"props": {k: v for k, v in d.items() if k != "label"}}
+    evidence = d.get("evidence") or []
+    return {"props": {k: v for k, v in d.items() if k not in AGGREGATE_FIELDS and k != "label"},
+            "articles": list(d.get("articles") or []), "firstSeen": d.get("firstSeen"),
+            "lastSeen": d.get("lastSeen"), "confidence": d.get("confidence"),
+            "evidence": [e["sentence"] for e in evidence], "evidenceArticles": [e["article"] for e in evidence],
+            "evidenceOffsets": [e["offset"] for e in evidence]}
 
 
 def _batches(rows: list[dict], size: int) -> Iterable[list[dict]]:

@@ -59,21 +59,34 @@ def in_edges(g, n, rel):
     return [(u, d) for u, _, d in g.in_edges(n, data=True) if d.get("label") == rel]
 
 
+def article_label(g: nx.MultiDiGraph, article: str | None) -> str:
+    """How an article is cited: its headline, else its input name."""
+    d = g.nodes[article] if article in g else {}
+    return str(d.get("title") or d.get("source") or "")
+
+
+def edge_evidence(g: nx.MultiDiGraph, u: str, d: dict) -> list[tuple[str, str]]:
+    """(sentence, article) pairs of one edge: an aggregated fact lists its evidence
+    objects (SCHEMA v2); MENTIONS and REPORTS carry one sentence of one article."""
+    ev = d.get("evidence")
+    if isinstance(ev, list):
+        return [(e["sentence"], article_label(g, e.get("article"))) for e in ev]
+    if ev:
+        return [(ev, article_label(g, d.get("article") or u))]
+    return []
+
+
 def evidence_of(g: nx.MultiDiGraph, n: str, limit: int = 3) -> list[tuple[str, str]]:
-    """(sentence, source) pairs behind a node, from the edges that carry evidence."""
+    """(sentence, article) pairs behind a node, from the edges that carry evidence."""
     found: list[tuple[str, str]] = []
     # Lazily: a city has thousands of edges and three sentences are enough.
-    for u, v, d in chain(g.in_edges(n, data=True), g.out_edges(n, data=True)):
-        sentence = d.get("evidence")
-        if not sentence:
-            continue
-        other = u if v == n else v
-        source = d.get("source") or g.nodes[other].get("source") or g.nodes[u].get("source") or ""
-        if (sentence, source) not in found:
-            found.append((sentence, source))
+    for u, _, d in chain(g.in_edges(n, data=True), g.out_edges(n, data=True)):
+        for pair in edge_evidence(g, u, d):
+            if pair not in found:
+                found.append(pair)
         if len(found) >= limit:
             break
-    return found
+    return found[:limit]
 
 
 def tip_of(g: nx.MultiDiGraph, n: str, extra: list[str] = ()) -> str:
@@ -91,11 +104,12 @@ def tip_of(g: nx.MultiDiGraph, n: str, extra: list[str] = ()) -> str:
     return "\n".join(lines)
 
 
-def edge_tip(rel: str, d: dict) -> str:
+def edge_tip(g: nx.MultiDiGraph, u: str, rel: str, d: dict) -> str:
     head = rel + (f": {d['title']}" if d.get("title") else "")
-    if d.get("evidence"):
-        return f"{head}\n“{d['evidence']}” — {d.get('source', '')}"
-    return head
+    if d.get("count"):
+        span = "–".join(dict.fromkeys(x for x in (d.get("firstSeen"), d.get("lastSeen")) if x))
+        head += f" ({d['count']} article{'s' if d['count'] > 1 else ''}{', ' + span if span else ''})"
+    return "\n".join([head] + [f"“{s}” — {a}" for s, a in edge_evidence(g, u, d)[:1]])
 
 
 PAGED = ("City", "Official", "Programme")  # kinds that have a page of their own
@@ -162,7 +176,7 @@ def overview(g: nx.MultiDiGraph, max_nodes: int) -> View:
             continue
         seen_edges.add((a, b, label))
         folded = "" if (a, b) == (u, v) else f" (at {name_of(g, v if rel == 'HOLDS' else u)})"
-        view.edges.append({"from": a, "to": b, "label": label + folded, "tip": edge_tip(rel, d),
+        view.edges.append({"from": a, "to": b, "label": label + folded, "tip": edge_tip(g, u, rel, d),
                            "dashes": rel == "PART_OF"})
     if len(candidates) > len(kept):
         view.note = (f"Showing the {len(kept)} best-connected of {len(candidates)} cities, officials and "
@@ -192,22 +206,23 @@ def city_view(g: nx.MultiDiGraph, city: str, cap: int) -> View:
         for place, d in holders[o]:
             target = place if place in shown else city
             at = "" if target == place else f" ({name_of(g, place)})"
-            view.edges.append({"from": o, "to": target, "label": d.get("title", "") + at, "tip": edge_tip("HOLDS", d)})
+            view.edges.append({"from": o, "to": target, "label": d.get("title", "") + at,
+                               "tip": edge_tip(g, o, "HOLDS", d)})
     progs = {}
     for place in sorted(area):
         for p, d in out_edges(g, place, "RUNS"):
             progs.setdefault(p, d)
     for p in sorted(progs)[:cap]:
         view.nodes.append(_node(g, p))
-        view.edges.append({"from": city, "to": p, "label": "RUNS", "tip": edge_tip("RUNS", progs[p])})
+        view.edges.append({"from": city, "to": p, "label": "RUNS", "tip": edge_tip(g, city, "RUNS", progs[p])})
     view.table_title = "Reported figures 数据"
-    view.table_columns = ["subject 主体", "figure 数值", "value", "unit", "qualifier", "place", "source", "evidence"]
+    view.table_columns = ["subject 主体", "figure 数值", "value", "unit", "qualifier", "place", "article", "evidence"]
     for place in sorted(area):
         for m, d in out_edges(g, place, "REPORTS"):
             md = g.nodes[m]
             view.table.append([md.get("subject") or "", md.get("text") or "", _num(md.get("value")),
                                md.get("unit") or "", md.get("qualifier") or "", name_of(g, place),
-                               d.get("source", ""), d.get("evidence", "")])
+                               article_label(g, d.get("article")), d.get("evidence", "")])
     view.table.sort(key=lambda r: (r[0], r[1]))
     hidden = max(0, len(children) - cap) + max(0, len(holders) - cap) + max(0, len(progs) - cap)
     if hidden:
@@ -220,13 +235,17 @@ def official_view(g: nx.MultiDiGraph, official: str, cap: int) -> View:
     view.nodes.append(_node(g, official))
     shown = {official}
     view.table_title = "Posts 职务"
-    view.table_columns = ["title 职务", "place / body", "source", "evidence"]
+    view.table_columns = ["title 职务", "place / body", "articles", "first seen", "last seen", "evidence"]
     for target, d in out_edges(g, official, "HOLDS"):
         if target not in shown:
             view.nodes.append(_node(g, target))
             shown.add(target)
-        view.edges.append({"from": official, "to": target, "label": d.get("title", ""), "tip": edge_tip("HOLDS", d)})
-        view.table.append([d.get("title", ""), name_of(g, target), d.get("source", ""), d.get("evidence", "")])
+        view.edges.append({"from": official, "to": target, "label": d.get("title", ""),
+                           "tip": edge_tip(g, official, "HOLDS", d)})
+        evidence = edge_evidence(g, official, d)
+        view.table.append([d.get("title", ""), name_of(g, target), str(d.get("count") or ""),
+                           d.get("firstSeen") or "", d.get("lastSeen") or "",
+                           f"“{evidence[0][0]}” — {evidence[0][1]}" if evidence else ""])
     articles = [a for a, _ in in_edges(g, official, "MENTIONS")]
     co_officials, co_programmes = Counter(), Counter()
     for a in articles:
@@ -251,14 +270,14 @@ def programme_view(g: nx.MultiDiGraph, programme: str, cap: int) -> View:
     runs = in_edges(g, programme, "RUNS")
     for place, d in runs[:cap]:
         view.nodes.append(_node(g, place))
-        view.edges.append({"from": place, "to": programme, "label": "RUNS", "tip": edge_tip("RUNS", d)})
+        view.edges.append({"from": place, "to": programme, "label": "RUNS", "tip": edge_tip(g, place, "RUNS", d)})
     view.table_title = "Reported under this programme 相关数据"
-    view.table_columns = ["place", "subject 主体", "figure 数值", "value", "unit", "source"]
+    view.table_columns = ["place", "subject 主体", "figure 数值", "value", "unit", "article"]
     for m, _ in in_edges(g, programme, "MEASURES"):
         md = g.nodes[m]
         for place, d in in_edges(g, m, "REPORTS"):
             view.table.append([name_of(g, place), md.get("subject") or "", md.get("text") or "",
-                               _num(md.get("value")), md.get("unit") or "", d.get("source", "")])
+                               _num(md.get("value")), md.get("unit") or "", article_label(g, d.get("article"))])
     view.table.sort()
     if len(runs) > cap:
         view.note = f"{len(runs) - cap} further places are not drawn (cap {cap})."

@@ -52,7 +52,9 @@ def test_outputs_written(seeds_out):
     node_link = json.loads((seeds_out / "graph.json").read_text(encoding="utf-8"))
     assert node_link["nodes"] and node_link["edges"]
     holds = [e for e in node_link["edges"] if e["label"] == "HOLDS"]
-    assert holds and all(e["source"].endswith(".txt") and e["from"].startswith("official:") for e in holds)
+    assert holds and all(e["source"].startswith("official:") and e["articles"] for e in holds)
+    assert all(r["schema"] == 2 and all(o["id"] for o in r["officials"]) for r in records)
+    assert all(m["place"] and m["id"] for r in records for m in r["metrics"])
 
 
 @pytest.mark.skipif(not (SHARED / "tools" / "score.py").exists(), reason="shared/ is not beside the checkout")

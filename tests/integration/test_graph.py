@@ -25,9 +25,10 @@ def test_same_official_and_programme_in_two_articles_is_one_node(nlp):
     g = _graph(nlp, A, B)
     (wang,) = _by(g, "Official", "王建国")
     (prog,) = _by(g, "Programme", "清洁家园行动")
-    holds = [d for _, v, d in g.out_edges(wang, data=True) if d["label"] == "HOLDS"]
-    assert {d["asOf"] for d in holds} == {"2021-06-01", "2021-06-02"}  # one post, dated by each article
-    assert all(d["title"] == "市委书记" and d["evidence"] for d in holds)
+    (holds,) = [d for _, v, d in g.out_edges(wang, data=True) if d["label"] == "HOLDS"]  # one fact, one edge
+    assert (holds["count"], holds["firstSeen"], holds["lastSeen"]) == (2, "2021-06-01", "2021-06-02")
+    assert holds["title"] == "市委书记" and len(holds["evidence"]) == 2 and len(holds["articles"]) == 2
+    assert {e["article"] for e in holds["evidence"]} == set(holds["articles"])
     runs = [u for u, _, d in g.in_edges(prog, data=True) if d["label"] == "RUNS"]
     assert {g.nodes[u]["name"] for u in runs} == {"湖州市"}
 

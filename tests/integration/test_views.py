@@ -132,7 +132,7 @@ def test_overview_and_pages_render_offline(open_page, seeds_out, seeds_graph):
     assert (shots / "overview.png").stat().st_size > 20_000 and (shots / "city-德州市.png").stat().st_size > 20_000
 
     li = official_of(g, "李猛")
-    evidence = next(d["evidence"] for _, _, d in g.out_edges(li, data=True) if d["label"] == "HOLDS")
+    evidence = next(d["evidence"][0]["sentence"] for _, _, d in g.out_edges(li, data=True) if d["label"] == "HOLDS")
     assert evidence in page.hover(li)  # the tooltip carries the evidence sentence
 
 
@@ -158,7 +158,8 @@ def test_injected_markup_renders_as_text_and_never_runs(open_page, seeds_out, tm
     li = official_of(g, "李猛")
     g.nodes[li]["name"] = XSS_NAME
     for _, _, d in g.out_edges(li, data=True):
-        d["evidence"] = XSS_SENTENCE
+        d["evidence"] = [{"article": e["article"], "sentence": XSS_SENTENCE, "offset": 0} for e in d["evidence"]] \
+            if isinstance(d.get("evidence"), list) else XSS_SENTENCE
     views = tmp_path / "views"
     write_views(g, views)
     city = city_of(g, "德州市")

@@ -21,12 +21,28 @@ def test_a_build_folder_reads_back_as_the_same_graph(tiny_graph, tmp_path):
     assert same_graph(back, tiny_graph)
 
 
-def test_node_link_endpoints_do_not_clobber_edge_properties(tiny_graph, tmp_path):
+def test_node_link_reads_back_with_networkx_defaults(tiny_graph, tmp_path):
+    """SCHEMA v2: no edge property is called ``source``, so the endpoints take
+    networkx's (and d3's) default keys and ``node_link_graph(data)`` needs no keywords."""
     write_node_link(tiny_graph, tmp_path / "g.json")
     data = json.loads((tmp_path / "g.json").read_text(encoding="utf-8"))
+    back = nx.node_link_graph(data)
+    for n, d in back.nodes(data=True):
+        d["id"] = n  # the node's id property is the node-link name itself
+    assert same_graph(back, tiny_graph)
     holds = [e for e in data["edges"] if e["label"] == "HOLDS"]
-    assert holds[0]["source"] == "tiny.txt" and holds[0]["from"].startswith("official:")
-    assert len(data["nodes"]) == tiny_graph.number_of_nodes()
+    assert holds[0]["source"].startswith("official:") and holds[0]["articles"] == ["article:tiny.txt"]
+
+
+def test_graphml_key_ids_are_declared_once_per_domain(tiny_graph, tmp_path):
+    import re
+
+    write_graphml(tiny_graph, tmp_path / "g.graphml")
+    xml = (tmp_path / "g.graphml").read_text(encoding="utf-8")
+    ids = re.findall(r'<key id="([^"]+)" for="(\w+)" attr.name="([^"]+)"', xml)
+    assert len({i for i, _, _ in ids}) == len(ids)
+    assert ("e_confidence", "edge", "confidence") in ids and ("confidence", "node", "confidence") in ids
+    assert ("labels", "node", "labels") in ids and ("label", "edge", "label") in ids and ("key", "edge", "key") in ids
 
 
 def test_read_graph_names_the_file_it_cannot_read(tmp_path):
