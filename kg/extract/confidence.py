@@ -82,6 +82,11 @@ COUNTS: dict[str, dict[str, tuple[int, int]]] = {
         "mechanism-list": (3, 3),            # sibling 机制 listed together
         "unquoted+head": (4, 4),             # 开展…专项整治 after an action verb
         "column": (3, 3),                    # 《问政帮你办》栏目
+        "frame": (0, 0),                     # 在X活动中, or 在X中 with X quoted elsewhere in the article
+        "formula+verb": (0, 0),              # 组织在职党员进社区: X进Y after a programme verb
+        "recurring+head": (0, 0),            # an unquoted X工程/X攻坚战 named twice with different words before it
+        "list-sibling": (0, 0),              # a plain item beside quoted programmes in a list closed by 等
+        "means": (0, 0),                     # 以X为载体 without quotes
     },
     "metric": {
         "number+unit": (107, 112),           # a figure, its counter, the noun phrase after it

@@ -74,6 +74,22 @@ IDIOMS_ONE_ONE = ("一心一意", "一点一滴", "一朝一夕", "一言一行"
 # X长制: a post-holder responsibility system (路长制, 街长制, 田长制) — except words ending in 长制 that are not one.
 CHIEF_SYSTEM = re.compile(r"[" + HAN + r"]{1,3}长制")
 
+# Words a name found without quotes never starts with: a scope (全市, 各级), this/that (此次, 该), a list's
+# collective (一系列, 各项) or a celebration's verb (庆祝, 纪念) — 在此次活动中, 在庆祝建党百年系列活动中.
+SCOPES = ("庆祝", "纪念", "迎接", "各级", "各地", "本次", "此次", "这次", "该", "各类", "各项", "一系列", "系列", "相关",
+          "有关")
+# The genre's destinations of a practice named X进Y (在职党员进社区, 法律进校园, 文化进万家).
+DESTINATIONS = ("社区", "农村", "乡村", "企业", "校园", "学校", "家庭", "万家", "基层", "网格", "小区", "园区", "机关",
+                "军营", "村居", "农家", "田间", "课堂", "景区", "工地", "寺庙", "医院", "车间", "楼栋", "党校", "商圈")
+# The last words of a plain activity, the work itself rather than a name for it (调查研究, 志愿服务, 项目建设,
+# 疫情防控): without quotes, a phrase ending in one is not a programme.
+PLAIN_WORK_ENDS = ("工作", "建设", "发展", "问题", "管理", "服务", "治理", "改革", "教育", "学习", "宣传", "调研", "研究",
+                   "培训", "活动", "精神", "要求", "任务", "创新", "党建", "项目", "产业", "实践", "慰问", "走访", "纪念",
+                   "庆祝", "文体", "评选", "比赛", "演出", "系列", "防控", "防汛", "抗旱", "救灾", "保障", "监管", "执法",
+                   "检查", "排查", "整改")
+# Modifiers that make X工程 a kind, not a name (重点工程, 重大工程, 十大工程).
+KIND_MODIFIERS = re.compile(r"^(?:重点|重大|各项|有关|相关|这项|该项|基础设施|十大|[一二三四五六七八九十]+[大项个])")
+
 
 def is_distributive(name: str) -> bool:
     """一X一Y(一Z): a rule applied per unit (一村一辅警, 一企一策, 一人一年一宣讲), not an idiom (一心一意)."""

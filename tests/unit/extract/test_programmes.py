@@ -213,3 +213,56 @@ def test_a_brand_is_its_quoted_name():
 def test_per_unit_rules_are_not_idioms():
     assert is_distributive("一企一策") and is_distributive("一人一年一宣讲")
     assert not is_distributive("一心一意") and not is_distributive("一岗双责") and not is_distributive("一张蓝图绘到底")
+
+
+# Unquoted names (third pass): invented report paragraphs where a programme is written without quotation marks,
+# each found by a general signal — a frame (在X活动中), a named formula after a programme verb (X进Y), a name the
+# article repeats before a strong head, a plain sibling of quoted programmes in a list closed by 等, the means the
+# city works through (以X为载体). Each negative is an ordinary verb-object phrase or a plain activity in the same
+# frames and must give nothing.
+UNQUOTED_POSITIVES = [
+    ("镇干部在邻里守望活动中发现，独居老人冬季取暖困难。", "邻里守望"),
+    ("社区在楼栋议事行动中收集意见86条。", "楼栋议事"),
+    ("各村建立“板凳听民声”台账，村干部在板凳听民声中记下群众诉求。", "板凳听民声"),
+    ("街道组织机关干部进网格联系服务群众，每周走访两次。", "机关干部进网格"),
+    ("县司法局深入开展法律明白人进万家，发放资料3000份。", "法律明白人进万家"),
+    ("县委书记调研清水润城工程。施工现场，他详细了解清水润城工程进展，要求把清水润城工程建成民心工程。",
+     "清水润城工程"),
+    ("市里推进老街焕新攻坚战，年底前完成改造。今年老街焕新攻坚战已完成投资3亿元，老街焕新攻坚战进入收官阶段。",
+     "老街焕新攻坚战"),
+    ("把工业强县、“乡村治理提升年”“项目攻坚年”等中心工作结合起来。工业强县战略取得新进展。", "工业强县"),
+    ("推行“一窗通办”、容缺后补、“周末不打烊”等便民举措，容缺后补已惠及企业200家。", "容缺后补"),
+    ("镇里以院落夜谈为载体，把群众请进来说事议事。", "院落夜谈"),
+    ("团县委在迎新春送温暖活动中走访困难家庭120户。", "迎新春送温暖"),
+    ("区妇联组织巾帼志愿者进社区，开展家庭教育讲座。", "巾帼志愿者进社区"),
+]
+
+
+def test_a_plain_activity_beside_a_quoted_programme_is_not_one():
+    assert "调查研究" not in names("开展“四下基层”、调查研究等工作，调查研究取得实效。")
+UNQUOTED_NEGATIVES = [
+    "在推动高质量发展中走在前列，在服务群众中践行初心。",
+    "在各项活动中，党员干部带头参与；在此次活动中，群众踊跃报名。",
+    "在志愿服务活动中，青年志愿者发挥了主力军作用。",
+    "在主题教育中深化调查研究，在整改落实中解决问题。",
+    "组织党员进村入户走访群众，推进企业进园区集中发展。",
+    "开展调研，加强管理，推进工作，解决问题，着力推进重点工程建设。重点工程建设进展顺利。",
+    "推进民生工程建设，民生工程惠及群众。一批重点民生工程相继完工，重点民生工程群众满意。",
+    "在庆祝建党百年系列活动中，在疫情防控行动中，党员冲锋在前。",
+    "组织机关干部进村入户，开展送温暖进万家的走访慰问。",
+    "把“清廉机关”、作风建设等工作结合起来，作风建设取得实效。",
+    "以基层党建为抓手，以项目建设为载体，以解决问题为突破口。",
+    "坚持以人民为中心，以改革创新为动力，守初心、担使命。",
+    "要在学懂弄通上下功夫，在学思践悟中提高能力。",
+    "该村获评省级文明村，村党支部书记获评优秀共产党员。",
+]
+
+
+@pytest.mark.parametrize("text,name", UNQUOTED_POSITIVES)
+def test_unquoted_positive(text, name):
+    assert name in names(text)
+
+
+@pytest.mark.parametrize("text", UNQUOTED_NEGATIVES)
+def test_unquoted_negative(text):
+    assert names(text) == {}
