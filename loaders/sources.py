@@ -225,7 +225,9 @@ def _read_json_line(raw: RawInput) -> Article | BadInput:
     if "<p" in text or "<br" in text:
         text, _ = html_to_text(text)
     rid = record.get("id") or record.get("source")
-    meta = {k: record.get(k) for k in ("title", "url", "date", "publisher") if record.get(k)}
+    # Metadata is text; a number is taken as written, anything else (true, a list) is not metadata.
+    meta = {k: str(v) for k in ("title", "url", "date", "publisher")
+            if (v := record.get(k)) not in (None, "") and isinstance(v, (str, int, float)) and not isinstance(v, bool)}
     return _build(str(rid) if rid else where, text, meta)
 
 

@@ -21,6 +21,7 @@ Why it is shaped this way:
 """
 from __future__ import annotations
 
+import json
 import time
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -95,12 +96,19 @@ def relationship_properties(rel: str, d: dict) -> dict:
     """
     if rel not in AGGREGATED:
         return {"props": {k: v for k, v in d.items() if k != "label"}}
-    evidence = d.get("evidence") or []
+    evidence, articles = (_listed(d.get(k)) for k in ("evidence", "articles"))
     return {"props": {k: v for k, v in d.items() if k not in AGGREGATE_FIELDS and k != "label"},
-            "articles": list(d.get("articles") or []), "firstSeen": d.get("firstSeen"),
+            "articles": articles, "firstSeen": d.get("firstSeen"),
             "lastSeen": d.get("lastSeen"), "confidence": d.get("confidence"),
             "evidence": [e["sentence"] for e in evidence], "evidenceArticles": [e["article"] for e in evidence],
             "evidenceOffsets": [e["offset"] for e in evidence]}
+
+
+def _listed(value) -> list:
+    """A list property, also as GraphML read by plain networkx leaves it (a JSON string)."""
+    if isinstance(value, str):
+        return json.loads(value)
+    return list(value or [])
 
 
 def _batches(rows: list[dict], size: int) -> Iterable[list[dict]]:

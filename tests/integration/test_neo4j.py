@@ -69,7 +69,7 @@ def test_kg_load_seeds_matches_networkx_and_is_idempotent(driver, neo4j_env, see
     li = driver.execute_query("MATCH (o:Official {name: '李猛'})-[h:HOLDS]->(c:City) "
                               "RETURN o.titles AS titles, h.title AS title, h.evidence AS ev, c.name AS city").records
     assert [(r["title"], r["city"]) for r in li] == [("市委书记", "德州市")]
-    assert li[0]["titles"] == ["市委书记"] and "李猛" in li[0]["ev"]  # lists stay lists, evidence travels
+    assert li[0]["titles"] == ["市委书记"] and "李猛" in li[0]["ev"][0]  # lists stay lists, evidence travels
 
 
 def test_browser_is_served_over_http(neo4j_server):
@@ -100,7 +100,8 @@ def test_posts_accumulate_across_loads(driver):
         g = nx.MultiDiGraph()
         g.add_node("place:1", id="place:1", labels=":Place:City", name="某市")
         g.add_node("official:1", id="official:1", labels=":Official", name="王某", titles=[title])
-        g.add_edge("official:1", "place:1", key=f"HOLDS:{title}", label="HOLDS", title=title, source=article)
+        g.add_edge("official:1", "place:1", key=f"HOLDS:{title}", label="HOLDS", title=title, articles=[article],
+                   count=1, evidence=[])
         return g
 
     loader = Neo4jLoader(driver)
@@ -111,6 +112,33 @@ def test_posts_accumulate_across_loads(driver):
                                "collect(h.title) AS posts").records
     assert len(rec) == 1
     assert rec[0]["titles"] == ["市长", "市委副书记"] and sorted(rec[0]["posts"]) == ["市委副书记", "市长"]
+
+
+def test_two_builds_sharing_a_fact_merge_its_articles_and_widen_its_span(driver):
+    """SCHEMA v2: one HOLDS per fact. Loading a second build that reports the same
+    post adds its articles, widens first/last seen, tops evidence up to three;
+    loading it again changes nothing."""
+    def build(articles):
+        g = nx.MultiDiGraph()
+        g.add_node("place:1", id="place:1", labels=":Place:City", name="某市")
+        g.add_node("official:1", id="official:1", labels=":Official", name="王某", titles=["市长"])
+        ev = [{"article": a, "sentence": f"{a}：市长王某讲话。", "offset": i} for i, (a, _) in enumerate(articles)]
+        dates = [d for _, d in articles]
+        g.add_edge("official:1", "place:1", key="HOLDS:1", label="HOLDS", title="市长", count=len(articles),
+                   articles=[a for a, _ in articles], firstSeen=min(dates), lastSeen=max(dates), evidence=ev[:3],
+                   confidence=0.9)
+        return g
+
+    loader = Neo4jLoader(driver)
+    loader.load(build([("a1", "2021-03"), ("a2", "2021-05-01")]))
+    second = build([("a2", "2021-05-01"), ("a3", "2020-12-30"), ("a4", "2022")])
+    loader.load(second)
+    loader.load(second)
+    (h,) = driver.execute_query("MATCH ()-[h:HOLDS]->() RETURN h").records
+    h = h["h"]
+    assert h["articles"] == ["a1", "a2", "a3", "a4"] and h["count"] == 4
+    assert (h["firstSeen"], h["lastSeen"]) == ("2020-12-30", "2022")
+    assert h["evidenceArticles"] == ["a1", "a2", "a3"] and len(h["evidence"]) == 3 and h["evidenceOffsets"] == [0, 1, 1]
 
 
 def test_server_going_away_mid_load_then_rerun_completes(driver, neo4j_server, seeds_graph):

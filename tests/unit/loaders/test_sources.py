@@ -61,3 +61,11 @@ def test_inputs_are_counted_without_reading_and_a_missing_path_is_reported(tmp_p
     items = list(iter_inputs([tmp_path, tmp_path / "nope.txt"]))
     assert [getattr(i, "source") for i in items] == ["a.txt", "b.jsonl:1", "b.jsonl:3", str(tmp_path / "nope.txt")]
     assert items[-1].reason == "no such file or folder"
+
+
+def test_metadata_that_is_not_text_is_not_metadata(tmp_path):
+    """Found by the property-based test: ``"title": true`` crashed the cleaner."""
+    lines = ['{"text": "全县建成书屋12个。", "title": true, "date": ["x"], "publisher": 12}']
+    (tmp_path / "r.jsonl").write_text("\n".join(lines), encoding="utf-8")
+    (art,) = _read(tmp_path)
+    assert art.title is None and art.date is None and art.publisher == "12"
