@@ -81,7 +81,15 @@ COMPARED_WITH = ("同比", "环比", "比上年", "比去年", "较上年", "较
 # Set phrases that start with a numeral and a counter but count nothing: 四处奔波 ("everywhere"),
 # 千家万户 ("every household"), 三番五次 ("again and again").
 NOT_FIGURES = ("四处", "四面八方", "千家万户", "千方百计", "三番五次", "五湖四海", "一心一意", "三令五申",
+               "三天两头", "五花八门", "七嘴八舌", "三言两语", "三年五载", "千头万绪", "十有八九", "九牛一毛",
                "七上八下", "十全十美", "百折不挠")
+
+# Numbered political formulas: a numeral and a counter before one of these names a
+# formula, not a count (四个意识, 两个确立, 两个基本点, 四个全面, 两个务必). The first
+# group is never a count, in any numeral (2个维护); the second only after a Chinese one
+# (四套班子, 八项规定; but 12个服务站).
+FORMULA_HEADS = ("意识", "自信", "维护", "确立", "务必", "基本点")
+FORMULA_HEADS_CN = ("全面", "代表", "服务", "班子", "规定", "全会", "中全会", "次全会", "大会", "届", "一", "不", "有", "之")
 
 _ARABIC = re.compile(r"^(\d+(?:\.\d+)?)(万亿|万|亿|千|百)?$")
 

@@ -23,7 +23,7 @@ from dataclasses import replace
 
 from kg.language.dates import find_date
 from kg.language.numbers import (ARABIC_NUMERAL, CHANGE_WORDS, CN_DIGITS, CN_NUMERAL, COMPARED_WITH,
-                                 FIGURE_MULTIPLIERS, NOT_FIGURES, QUALIFIERS_AFTER_COUNTER, QUALIFIERS_INSIDE,
+                                 FIGURE_MULTIPLIERS, FORMULA_HEADS, FORMULA_HEADS_CN, NOT_FIGURES, QUALIFIERS_AFTER_COUNTER, QUALIFIERS_INSIDE,
                                  RANGE_SEPARATORS, ROMAN, SPAN_PREFIXES, UNITS, parse_number, qualifier_of)
 from kg.extract.records import Mention, Metric
 from kg.language.text import HAN, Sentences, inside_any, is_han, quoted_spans
@@ -40,7 +40,8 @@ ROMAN_GRADE = re.compile(r"(劣)?([" + "".join(ROMAN) + r"])类")
 PERCENT_CN = re.compile(r"百分之(" + _CN + r"|" + _ARABIC + r")")
 
 QUAL_BEFORE = re.compile("(" + "|".join(sorted(SPAN_PREFIXES, key=len, reverse=True)) + ")$")
-FORMULA_AFTER = re.compile(r"^(意识|自信|维护|全面|代表|服务|班子|规定|一|不|有|之|全会|中全会|次全会|大会|届)")
+FORMULA_AFTER = re.compile("^(" + "|".join(FORMULA_HEADS + FORMULA_HEADS_CN) + ")")
+FORMULA_ANY = re.compile("^(" + "|".join(FORMULA_HEADS) + ")")
 # A quote followed by one of these is a programme's name (“百日攻坚，服务万家”行动).
 NAME_HEAD_AFTER = re.compile(r"活动|行动|工程|主题|专项|实践|系列|工作法|模式|机制")
 # 八家湾, 三里屯: a numeral word inside a place name.
@@ -67,13 +68,14 @@ NP_STOP = re.compile(
     r"顺利|已|均|被|在|为|共|达|将|都|和|与|及|并|以|从|中(?!全会|央|国|华|共)|等|对|向|给|把|让|按|得以|成为|列入|获得|通过|覆盖|解决|完成|"
     r"提升|跃升|之内|以来|参训|培训|受教育|发放|召开|举办|同步|同时|全面|逐步|有效|及时|持续|深入|积极|主动|"
     r"分别|依次|陆续|先后|统一|集中|逐一|正在|压减|下降|增长|减少|增加|降低|提高|压缩|缩短|缩减|上升|扩大|"
-    r"下沉|投身|奔赴|深入|走进|来到|到(?!位)|赴|结对|参赛|接种|加入|签约|受益|脱贫|就业|入驻|落户"
+    r"下沉|投身|奔赴|深入|走进|来到|到(?!位)|赴|结对|参赛|接种|加入|签约|受益|脱贫|就业|入驻|落户|增收|致富|出列|摘帽|"
+    r"组成|组建|成立|形成"
 )
 LEAD_FILLER = re.compile(r"^(共有|现有|拥有|共|累计|共计|总计|其中|已|并|还|先后|分别|同时|目前|截至目前|至目前|全市|全县|今年|去年|此外|另外|"
                          r"并且|一共|合计|其他|各级|各地|各单位)+")
 _CHANGE = "|".join(sorted(CHANGE_WORDS, key=len, reverse=True))
 TRAIL_VERB = re.compile(r"(达到|达|为期|为|至|到|共|约|近|超过|超|逾|多达|突破|有|是|计|的|了|由原来|由|从|等|"
-                        r"已经?(?:完成|办结|解决|兑现)|(?:" + _CHANGE + r")(?=到|至|为)|降(?=到|至))+$")
+                        r"分别|已经?(?:完成|办结|解决|兑现)|(?:" + _CHANGE + r")(?=到|至|为)|降(?=到|至))+$")
 # A subject that is only a change (增长, 同比提高, 占年度计划): a rate of what the figure before measured.
 RATE_ONLY = re.compile(r"^(?:" + "|".join(COMPARED_WITH) + r")?(?:" + _CHANGE + r")率?$")
 SHARE = re.compile(r"^占(?!地)")  # 占年度计划的87%; not 占地面积
@@ -90,6 +92,10 @@ SPAN_NAME_AFTER = re.compile(r"^(?:[" + HAN + r"]{0,2}圈|行动|计划|规划|�
 
 # Between two figures, words that keep the first one's subject (27名，占31%; 40场、1200人次).
 SAME_SUBJECT_GAP = re.compile(r"[、，]?(占|共|达到?|为|约|计)?")
+# Between two figures of one list (分别为1200人、860人和540人; 分别达到96%和98%): the later ones count the same.
+LIST_GAP = re.compile(r"、|和|及|与|以及")  # not a comma: 问题267条，238条已立行立改 is a part
+# Nouns of one character that a counter may count (12个村, 3个组).
+ONE_CHARACTER_NOUNS = "村镇乡县区组校院厂站队园馆"
 
 LEAD_VERB = re.compile(r"^(举办|召开|开展|组织|确定|形成|收集|梳理|收到|建立|完善|举行|推出|打造|引进|新建|新划|访谈|讲|"
                        r"推动解决|累计)")
@@ -118,6 +124,8 @@ def _subject_after(text: str, pos: int) -> str:
         head, tail = np.split("的", 1)
         if not re.match("[" + CN_DIGITS + "]+届", tail):  # 党的十九届四中全会…: the 的 is inside a name
             np = head if head.endswith(COUNTED_HEADS) else np.rsplit("的", 1)[1]
+    if len(np) == 1 and np in ONE_CHARACTER_NOUNS:
+        return np  # 全镇12个村均成立了…
     return np if len(np) >= 2 and re.match("[" + HAN + "]", np) else ""
 
 
@@ -181,6 +189,9 @@ def _subject_before(text: str, start: int) -> str:
     if len(before_change) >= 2:
         raw = before_change  # 企业开办环节由原来的5个压减到3个 → 企业开办环节
     phrase = TRAIL_VERB.sub("", LEAD_FILLER.sub("", re.sub(r"[“”‘’]", "", raw)))
+    done = re.sub(r"(完成|实现)$", "", phrase)
+    if len(done) >= 2:
+        phrase = done  # 一般公共预算收入完成32.6亿元 → 一般公共预算收入; not 办结5754件
     phrase = re.sub(r"^[\d.]+ ?[" + _COUNTERS + r"]", "", phrase)  # 4类问题886个 → 问题
     phrase = _FIGURE_AT_END.sub("", phrase)  # 专题培训3期573人次 → 专题培训, 帮扶对象1.6万户4.8万人 → 帮扶对象
     phrase = re.sub(r"^[" + HAN + r"]{1,2}到(?=[" + HAN + r"]{2})", "", phrase)  # 征求到意见建议17条 → 意见建议
@@ -194,7 +205,7 @@ def _subject_before(text: str, start: int) -> str:
         head, _ = phrase.split("的", 1)
         if not head.endswith(COUNTED_HEADS) and re.fullmatch("[" + HAN + "]{2,}", phrase.rsplit("的", 1)[1]):
             phrase = phrase.rsplit("的", 1)[1]  # 认领市民的麻烦事168件 → 麻烦事
-    tail = re.split(r"等", phrase)[-1]
+    tail = re.split(r"等(?![次级奖])", phrase)[-1]
     if len(tail) >= 2:
         phrase = tail  # 疫情防控、文明城市创建等志愿服务 → 志愿服务
     bare = LEAD_VERB.sub("", phrase)
@@ -221,6 +232,8 @@ def find_metrics(text: str, sentences: Sentences | None = None) -> list[Metric]:
         prev = found[-1] if found else None
         # 举办研讨167场、1903人次: same activity; 市级领导27名，占31%
         carried = not metric.subject and prev and SAME_SUBJECT_GAP.fullmatch(text[prev.mention.end:metric.mention.start])
+        carried = carried or (prev and prev.subject and metric.method in ("number+unit:verb", "number+unit:before")
+                              and prev.unit == metric.unit and LIST_GAP.fullmatch(text[prev.mention.end:metric.mention.start]))
         # 5类隐患213处，: both count 隐患 (not 7个方面34项具体任务)
         carried = carried or (prev and prev.subject and text[prev.mention.end:metric.mention.start] == prev.subject
                               and text[metric.mention.end:metric.mention.end + 1] in ("", "，", "。", "；", "、"))
@@ -256,6 +269,16 @@ def find_metrics(text: str, sentences: Sentences | None = None) -> list[Metric]:
             found.append(_make(text, m.start(), m.end(), value, "%", _subject_before(text, m.start()), None, sentences,
                                "percent-words"))
     return _dedupe(found)
+
+
+def _in_set_phrase(text: str, pos: int) -> bool:
+    """The figure at ``pos`` is inside one of NOT_FIGURES (its first numeral, or a later one: 五花八门)."""
+    window = text[max(0, pos - 3):pos + 4]
+    for phrase in NOT_FIGURES:
+        i = window.find(phrase)
+        if i != -1 and i <= pos - max(0, pos - 3) < i + len(phrase):
+            return True
+    return False
 
 
 def _inside_name(text: str, pos: int, quotes) -> bool:
@@ -307,8 +330,10 @@ def _metric(text: str, m: re.Match, quotes, sentences: Sentences) -> Metric | No
         return None  # 这两个整改项目 refers back; 这16件健身器材 (Arabic) is usually new
     if prev and (prev.isascii() and (prev.isalnum() or prev in ".+-/")):
         return None  # PM2.5, G60, 1+5+N
-    if text.startswith(NOT_FIGURES, start):
-        return None  # 四处奔波, 千家万户: numeral words that count nothing
+    if _in_set_phrase(text, start):
+        return None  # 四处奔波, 千家万户, 五花八门: numeral words that count nothing
+    if FORMULA_ANY.match(text[m.end():m.end() + 3]):
+        return None  # 2个维护, 两个确立
     if re.match(_CN, num) and not re.match(r"\d", num):
         duration = num == "一" and unit in ("天", "周", "个月", "年", "小时") and text.startswith("时间", end)
         approximate = num in ("百", "千", "十") and (m.group("q1") or QUAL_BEFORE.search(before))
