@@ -152,8 +152,9 @@ class Instance:
                 raise SystemExit(f"start: port {port} is already in use on 127.0.0.1")
         self.write_conf(dist)
         if not any((self.folder / "data").iterdir()):
+            # "--": a password may start with "-" (token_urlsafe does, one time in 32): not an option.
             done = self._java(dist, "org.neo4j.server.startup.Neo4jAdminCommand", "dbms", "set-initial-password",
-                              password)
+                              "--", password)
             if done.returncode:
                 raise SystemExit(f"start: could not set the initial password: {done.stderr.strip()}")
         console = self.log_file.open("ab")

@@ -60,6 +60,8 @@ class GraphBuilder:
             if v is None:
                 continue
             if isinstance(v, list):
+                if not v and k not in attrs:
+                    continue  # no empty lists: Neo4j cannot tell one from a missing property
                 merged = list(attrs.get(k) or [])
                 merged += [x for x in v if x not in merged]
                 attrs[k] = merged

@@ -10,7 +10,7 @@ from xml.sax.saxutils import escape, quoteattr
 import networkx as nx
 
 from kg.errors import GraphFileError, IncompleteBuild
-from kg.graph.schema import AGGREGATED, EDGE_LIST_PROPERTIES, LIST_PROPERTIES
+from kg.graph.schema import AGGREGATED, EDGE_LIST_PROPERTIES, LIST_PROPERTIES, SCHEMA_VERSION
 
 MANIFEST = "manifest.json"   # written last by kg build: version, inputs, counts, status
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")  # not allowed in XML 1.0
@@ -78,7 +78,9 @@ def write_graphml(g: nx.MultiDiGraph, path: Path) -> None:
                 key_id = edge_key_id(k, node_types) if scope == "edge" else k
                 tags[(scope, k)] = f"<data key={quoteattr(key_id)}>"
                 fh.write(f'  <key id={quoteattr(key_id)} for="{scope}" attr.name={quoteattr(k)} attr.type="{t}" />\n')
+        fh.write(f'  <key id="schema" for="graph" attr.name="schema" attr.type="int" />\n')
         fh.write('  <graph edgedefault="directed">\n')
+        fh.write(f'    <data key="schema">{SCHEMA_VERSION}</data>\n')
         for n, d in g.nodes(data=True):
             fh.write(_NOT_XML.sub("", f'    <node id={quoteattr(n)}>{data(d, "node")}</node>\n'))
         for u, v, k, d in g.edges(keys=True, data=True):
@@ -137,12 +139,16 @@ def read_graph(path: Path) -> nx.MultiDiGraph:
         g = nx.read_graphml(path, force_multigraph=True)
     except (OSError, SyntaxError, nx.NetworkXError) as exc:  # ElementTree's ParseError is a SyntaxError
         raise GraphFileError(f"{path}: not a readable GraphML file: {exc}") from exc
+    g.graph.pop("schema", None)  # the file's format version, checked above; not a property of the graph
     for _, d in g.nodes(data=True):
         for k in LIST_PROPERTIES & d.keys():
             if isinstance(d[k], str):
                 d[k] = json.loads(d[k])
     for _, _, d in g.edges(data=True):
         d.pop("key", None)  # the edge's own key, written as data for APOC
+        if d.get("label") in AGGREGATED and "articles" not in d:
+            raise GraphFileError(f"{path}: written by an older kg (graph contract v1: one edge per article); "
+                                 f"build it again with `kg build`")
         if d.get("label") in AGGREGATED:
             for k in EDGE_LIST_PROPERTIES & d.keys():
                 if isinstance(d[k], str):

@@ -18,6 +18,8 @@ from kg.graph.schema import AGGREGATED, LABELS, LIST_PROPERTIES, RELATIONS  # no
 WIPE = "MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS"
 LABEL_COUNTS = "MATCH (n) UNWIND labels(n) AS label RETURN label, count(*) AS n"
 RELATION_COUNTS = "MATCH ()-[r]->() RETURN type(r) AS type, count(*) AS n"
+# Facts written by graph contract v1 (one relationship per article, with a `source` property).
+V1_FACTS = "RETURN EXISTS { MATCH ()-[r:HOLDS|RUNS]->() WHERE r.source IS NOT NULL } AS v1"
 # What an aggregated fact merges rather than overwrites (relationship_statement), and its evidence cap.
 AGGREGATE_FIELDS = frozenset({"articles", "count", "firstSeen", "lastSeen", "confidence", "evidence"})
 EVIDENCE_MAX = 3

@@ -133,6 +133,14 @@ class Neo4jLoader:
             for stmt in cypher.constraint_statements():
                 s.run(stmt).consume()
 
+    def refuse_v1(self) -> None:
+        """A database loaded by a kg of graph contract v1 (one HOLDS per article, with a
+        ``source``) cannot take v2 facts: they would stand beside the old ones."""
+        with self._session() as s:
+            if s.run(cypher.V1_FACTS).single()["v1"]:
+                raise Neo4jLoadError("the database holds a graph of an older kg (contract v1: one HOLDS or RUNS "
+                                     "per article, with a source property); load this graph with --wipe")
+
     def wipe(self) -> None:
         """Delete everything, in transactions of 10,000 (needs an auto-commit transaction)."""
         with self._session() as s:
@@ -143,6 +151,7 @@ class Neo4jLoader:
         report = LoadReport()
         nodes, relationships = node_rows(g), relationship_rows(g)  # a graph off-schema is refused before any write
         try:
+            self.refuse_v1()
             self.ensure_schema()
             for labels, rows in sorted(nodes.items()):
                 stmt = cypher.node_statement(labels)

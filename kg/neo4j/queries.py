@@ -68,3 +68,14 @@ def get(folder: Path, name: str) -> CypherQuery:
     if name not in queries:
         raise QueryNotFound(f"no query {name!r} in {folder}; `kg query --list` shows {len(queries)} queries")
     return queries[name]
+
+
+def split_statements(text: str) -> list[str]:
+    """The statements of a Cypher script as Browser runs it: ``//`` comment lines
+    dropped, one statement per ``;`` that ends a line.
+
+    >>> split_statements("// set up\\nMATCH (n) SET n.x = 1;\\nMATCH (n)\\nRETURN n;\\n")
+    ['MATCH (n) SET n.x = 1', 'MATCH (n)\\nRETURN n']
+    """
+    code = "\n".join(line for line in text.splitlines() if not line.lstrip().startswith("//"))
+    return [s.strip() for s in re.split(r";[ \t]*(?:\n|$)", code) if s.strip()]

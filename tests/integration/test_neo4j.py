@@ -141,6 +141,12 @@ def test_two_builds_sharing_a_fact_merge_its_articles_and_widen_its_span(driver)
     assert h["evidenceArticles"] == ["a1", "a2", "a3"] and len(h["evidence"]) == 3 and h["evidenceOffsets"] == [0, 1, 1]
 
 
+def test_a_database_of_contract_v1_is_refused_with_the_way_out(driver, seeds_graph):
+    driver.execute_query("CREATE (:Official {id: 'o'})-[:HOLDS {key: 'k', source: 'a.txt'}]->(:Place {id: 'p'})")
+    with pytest.raises(Neo4jLoadError, match="contract v1.*--wipe"):
+        Neo4jLoader(driver).load(seeds_graph)
+
+
 def test_server_going_away_mid_load_then_rerun_completes(driver, neo4j_server, seeds_graph):
     from neo4j import GraphDatabase
 
@@ -198,16 +204,36 @@ def test_every_library_query_answers_on_the_seeds(driver, neo4j_env, seeds_out, 
     assert proc.returncode == 2 and "unknown parameter" in proc.stderr
 
 
-def test_apoc_graphml_import_matches_kg_load(driver, neo4j_server, seeds_out, seeds_graph):
+def _database(driver) -> tuple[dict, dict]:
+    """Every node (labels, properties with their types) by id, every relationship by key."""
+    typed = lambda props: {k: (type(v).__name__, v) for k, v in props.items()}  # noqa: E731
+    nodes = {r["id"]: (sorted(r["labels"]), typed(r["p"])) for r in driver.execute_query(
+        "MATCH (n) RETURN n.id AS id, labels(n) AS labels, properties(n) AS p").records}
+    rels = {r["key"]: (r["type"], r["a"], r["b"], typed(r["p"])) for r in driver.execute_query(
+        "MATCH (a)-[r]->(b) RETURN r.key AS key, type(r) AS type, a.id AS a, b.id AS b, properties(r) AS p").records}
+    return nodes, rels
+
+
+def test_the_apoc_route_gives_the_database_kg_load_gives(driver, neo4j_server, seeds_out, seeds_graph):
+    """README's APOC route: apoc.import.graphml, then queries/setup/after_apoc_import.cypher. Every node,
+    relationship and property (with its type) is what `kg load` writes, and `kg load` on top changes nothing."""
+    from kg.neo4j.queries import split_statements
+
     shutil.copy(seeds_out / "graph.graphml", neo4j_server.import_dir / "graph.graphml")
     rec = driver.execute_query("CALL apoc.import.graphml('file:///graph.graphml', {readLabels: true}) "
                                "YIELD nodes, relationships RETURN nodes, relationships").records[0]
     assert (rec["nodes"], rec["relationships"]) == (seeds_graph.number_of_nodes(), seeds_graph.number_of_edges())
-    via_apoc = counts(driver)
+    script = (ROOT / "queries" / "setup" / "after_apoc_import.cypher").read_text(encoding="utf-8")
+    for statement in split_statements(script):
+        driver.execute_query(statement)
+    via_apoc = _database(driver)
+    Neo4jLoader(driver).load(read_graph(seeds_out / "graph.graphml"))  # on top: nothing changes
+    assert _database(driver) == via_apoc
     Neo4jLoader(driver).wipe()
     Neo4jLoader(driver).load(read_graph(seeds_out / "graph.graphml"))
-    assert counts(driver) == via_apoc
-    assert Counter(via_apoc[0]) == Counter(label_counts(seeds_graph))
+    assert _database(driver) == via_apoc and len(via_apoc[1]) == seeds_graph.number_of_edges()
+    constraints = {r["name"] for r in driver.execute_query("SHOW CONSTRAINTS YIELD name").records}
+    assert {f"kg_{label.lower()}_id" for label in ("Official", "Place", "Article")} <= constraints
 
 
 def test_bulk_csv_import_with_neo4j_admin_equals_the_graph(neo4j_server, seeds_out, seeds_graph, tmp_path):
@@ -224,7 +250,7 @@ def test_bulk_csv_import_with_neo4j_admin_equals_the_graph(neo4j_server, seeds_o
     assert command[:4] == ["neo4j-admin", "database", "import", "full"]
     inst = server.Instance(tmp_path / "bulk", server.free_port(), server.free_port())
     password = secrets.token_urlsafe(12)
-    assert inst.admin("dbms", "set-initial-password", password).returncode == 0
+    assert inst.admin("dbms", "set-initial-password", "--", password).returncode == 0
     done = inst.admin(*command[1:])
     assert done.returncode == 0, done.stdout[-2000:] + done.stderr[-2000:]
     inst.start(password, log=lambda m: None)

@@ -55,3 +55,17 @@ def test_read_graph_names_the_file_it_cannot_read(tmp_path):
     (tmp_path / "bad.graphml").write_text("<graphml>", encoding="utf-8")
     with pytest.raises(GraphFileError, match="bad.graphml: not a readable GraphML"):
         read_graph(tmp_path / "bad.graphml")
+
+
+def test_a_graph_of_contract_v1_says_to_build_again(tmp_path):
+    import pytest
+
+    from kg.errors import GraphFileError
+
+    g = nx.MultiDiGraph()
+    g.add_node("o", id="o", labels=":Official")
+    g.add_node("p", id="p", labels=":Place")
+    g.add_edge("o", "p", key="k", label="HOLDS", title="市长", source="a.txt", evidence="市长王五。")  # v1: per article
+    write_graphml(g, tmp_path / "g.graphml")
+    with pytest.raises(GraphFileError, match="contract v1"):
+        read_graph(tmp_path / "g.graphml")

@@ -1,0 +1,22 @@
+// Run after CALL apoc.import.graphml('file:///graph.graphml', {readLabels: true}) to get the database
+// `kg load` gives (tests/integration/test_neo4j.py checks they are identical, and that `kg load` on top
+// changes nothing). GraphML carries lists as JSON strings; Neo4j stores lists, and no list of maps, so
+// an aggregated fact's evidence objects become three parallel lists.
+// Parameters: none. Paste the whole file into Neo4j Browser (one statement per ';').
+MATCH (n) WHERE n.titles IS :: STRING SET n.titles = apoc.convert.fromJsonList(n.titles);
+MATCH (n) WHERE n.aliases IS :: STRING SET n.aliases = apoc.convert.fromJsonList(n.aliases);
+MATCH (n) WHERE n.sources IS :: STRING SET n.sources = apoc.convert.fromJsonList(n.sources);
+MATCH ()-[r:HOLDS|RUNS]->() WHERE r.articles IS :: STRING
+WITH r, apoc.convert.fromJsonList(r.evidence) AS evidence
+SET r.articles = apoc.convert.fromJsonList(r.articles),
+    r.evidence = [e IN evidence | e.sentence],
+    r.evidenceArticles = [e IN evidence | e.article],
+    r.evidenceOffsets = [e IN evidence | e.offset];
+CREATE CONSTRAINT kg_article_id IF NOT EXISTS FOR (n:`Article`) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT kg_city_id IF NOT EXISTS FOR (n:`City`) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT kg_metric_id IF NOT EXISTS FOR (n:`Metric`) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT kg_official_id IF NOT EXISTS FOR (n:`Official`) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT kg_organization_id IF NOT EXISTS FOR (n:`Organization`) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT kg_person_id IF NOT EXISTS FOR (n:`Person`) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT kg_place_id IF NOT EXISTS FOR (n:`Place`) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT kg_programme_id IF NOT EXISTS FOR (n:`Programme`) REQUIRE n.id IS UNIQUE;
