@@ -5,6 +5,7 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 OUT    ?= out
+KG_CACHE = $(shell $(BIN)/python -c "from kg.settings import load_settings; print(load_settings().home)")
 
 .PHONY: setup seeds test test-deps neo4j-start neo4j-stop clean
 
@@ -29,10 +30,12 @@ seeds: setup
 	$(BIN)/kg build seeds --out $(OUT)
 
 # What the tests need besides Python: a real Neo4j 5.26 with APOC (jars from Maven
-# Central, cached in ~/.cache/kg/neo4j) and Debian's Chromium with CJK fonts.
+# Central, cached in ~/.cache/kg/neo4j), JGraphT (a second GraphML reader, whose jar
+# ships graphml.xsd) and Debian's Chromium with CJK fonts.
 # The tests start and stop the Neo4j server themselves.
 test-deps:
 	$(PYTHON) scripts/neo4j_server.py provision
+	mvn -q -C -f scripts/jgrapht/pom.xml dependency:copy-dependencies -DoutputDirectory=$(KG_CACHE)/jgrapht
 	scripts/install_browser.sh
 
 test: setup test-deps
