@@ -82,17 +82,17 @@ COUNTS: dict[str, dict[str, tuple[int, int]]] = {
         "mechanism-list": (3, 3),            # sibling 机制 listed together
         "unquoted+head": (4, 4),             # 开展…专项整治 after an action verb
         "column": (3, 3),                    # 《问政帮你办》栏目
-        "frame": (0, 0),                     # 在X活动中, or 在X中 with X quoted elsewhere in the article
-        "formula+verb": (0, 0),              # 组织在职党员进社区: X进Y after a programme verb
-        "recurring+head": (0, 0),            # an unquoted X工程/X攻坚战 named twice with different words before it
-        "list-sibling": (0, 0),              # a plain item beside quoted programmes in a list closed by 等
+        "frame": (2, 2),                     # 在X活动中, or 在X中 with X quoted elsewhere in the article
+        "formula+verb": (1, 1),              # 组织在职党员进社区: X进Y after a programme verb
+        "recurring+head": (1, 1),            # an unquoted X工程/X攻坚战 named twice with different words before it
+        "list-sibling": (1, 1),              # a plain item beside quoted programmes in a list closed by 等
         "means": (0, 0),                     # 以X为载体 without quotes
     },
     "metric": {
         "number+unit": (107, 112),           # a figure, its counter, the noun phrase after it
-        "number+unit:before": (129, 131),    # ... the subject read from before the figure
-        "number+unit:verb": (7, 9),          # ... no noun: the verb after it
-        "carried": (5, 5),                   # the previous figure's subject (研讨167场、1903人次)
+        "number+unit:before": (124, 126),    # ... the subject read from before the figure
+        "number+unit:verb": (7, 8),          # ... no noun: the verb after it
+        "carried": (11, 11),                   # the previous figure's subject (研讨167场、1903人次)
         "roman-grade": (2, 2),               # Ⅲ类
         "percent-words": (0, 0),             # 百分之三十
     },
