@@ -140,10 +140,12 @@ def test_the_wheel_lists_every_package_and_its_data():
     setup = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["setuptools"]
     on_disk = {".".join(p.parent.relative_to(ROOT).parts) for top in ("kg", "loaders")
                for p in (ROOT / top).rglob("__init__.py")}
-    data_only = {"kg.queries", "kg.views.templates"}  # folders of data files, listed so setuptools ships them
+    data_only = {"kg.queries", "kg.queries.setup", "kg.views.templates"}  # folders of data files, listed so setuptools ships them
     assert set(setup["packages"]) == on_disk | data_only
     assert setup["package-dir"] == {"kg.queries": "queries"}
     data = setup["package-data"]
     for package, patterns in data.items():
-        folder = ROOT / setup["package-dir"].get(package, package.replace(".", "/"))
+        mapped = next((d + package[len(p):].replace(".", "/") for p, d in setup["package-dir"].items()
+                       if package == p or package.startswith(p + ".")), None)
+        folder = ROOT / (mapped or package.replace(".", "/"))
         assert all(list(folder.glob(p)) for p in patterns), package
