@@ -103,13 +103,20 @@ def _walk(root: Path, excluded: set[Path]) -> Iterator[tuple[Path, str] | BadInp
                 found.append((here.relative_to(root).as_posix() + "/", None, "a link to a folder already read (or a link loop): not read twice"))
             continue
         seen_dirs.add(real)
-        dirs[:] = [d for d in dirs if not d.startswith(".")]
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))  # sorted: which link owns a folder is stable
         for name in files:
-            if not name.startswith("."):
+            if not name.startswith(".") and not _excluded_file(real / name, excluded):
                 rel = (here / name).relative_to(root).as_posix()
                 found.append((rel, here / name, None))
     for rel, path, reason in sorted(found, key=lambda x: x[0]):
         yield BadInput(rel, reason) if path is None else _file_entry(path, rel, rel)
+
+
+def _excluded_file(path: Path, excluded: set[Path]) -> bool:
+    """An excluded file (the build's cache) and the files SQLite keeps beside it
+    (``cache.sqlite-journal``, ``cache.sqlite.corrupt-…``)."""
+    return any(path.parent == x.parent and (path.name == x.name or path.name.startswith((x.name + "-", x.name + ".")))
+               for x in excluded)
 
 
 def read_input(raw: RawInput) -> Article | BadInput:
@@ -206,7 +213,12 @@ def _json_array(path: Path, source: str, settings: Settings) -> Iterator[RawInpu
         yield BadInput(source, f"malformed JSON array: {exc}")
         return
     for i, item in enumerate(items, 1):
-        yield RawInput(f"{source}:{i}", json.dumps(item, ensure_ascii=False).encode("utf-8"), "jsonl")
+        data = json.dumps(item, ensure_ascii=False).encode("utf-8", errors="surrogatepass")
+        if len(data) > settings.max_article_bytes:  # the same limit as a JSON line's
+            yield BadInput(f"{source}:{i}", f"record too large: {len(data) / 1e6:.1f} MB exceeds the "
+                                            f"{settings.max_article_bytes / 1e6:.1f} MB article limit")
+            continue
+        yield RawInput(f"{source}:{i}", data, "jsonl")
 
 
 def _read_json_line(raw: RawInput) -> Article | BadInput:
@@ -222,6 +234,10 @@ def _read_json_line(raw: RawInput) -> Article | BadInput:
     text = record.get("text") or record.get("content") or ""
     if not isinstance(text, str) or not text.strip():
         return BadInput(where, 'record has no "text"')
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return BadInput(where, "text holds an unpaired surrogate escape (\\udXXX): not Unicode text")
     if "<p" in text or "<br" in text:
         text, _ = html_to_text(text)
     rid = record.get("id") or record.get("source")

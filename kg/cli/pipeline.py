@@ -45,6 +45,11 @@ def cmd_build(args) -> int:
     if missing:  # a typo must not replace the last graph with an empty one
         raise InputPathError(f"no such file or folder: {', '.join(map(str, missing))}; nothing was built")
     out = OutputFolder(Path(args.out))
+    inside = [p for p in args.inputs if Path(p).resolve() == out.folder.resolve()
+              or out.folder.resolve() in Path(p).resolve().parents]
+    if inside:  # the output folder is never read: such an input would vanish without a word
+        raise InputPathError(f"{', '.join(map(str, inside))}: inside the output folder {out.folder}, which is never "
+                             f"read as input; choose another --out")
     if settings.engine == "local":
         require_model(settings)  # Dask workers check their own disks
     cache_path = Path(args.cache) if args.cache else out.folder / "cache.sqlite"
@@ -134,11 +139,16 @@ def cmd_views(args) -> int:
     from kg.graph.export import read_graph
     from kg.views import write_views
 
+    from kg.errors import OutputError
+
     graph = read_graph(Path(args.graph))
     out = Path(args.out)
+    if out.exists() and not _is_views_folder(out):  # replaced whole below: never a folder kg did not write
+        raise OutputError(f"{out}: holds files that are not kg views; choose an empty folder or a views folder")
     out.parent.mkdir(parents=True, exist_ok=True)
     # Written beside the target, then swapped in: no half-written folder, no stale pages of a bigger graph.
     staging = Path(tempfile.mkdtemp(prefix=f".{out.name}-", dir=out.parent))
+    staging.chmod(0o755)  # mkdtemp makes it private
     try:
         views = write_views(graph, staging, load_settings())
         if out.exists():
@@ -153,6 +163,13 @@ def cmd_views(args) -> int:
     console.print(f"views: {views.pages} pages in {out} (overview: {views.overview_nodes} nodes); "
                   f"open {out / 'index.html'}")
     return 0
+
+
+def _is_views_folder(folder: Path) -> bool:
+    """Pages and their assets only, as kg views writes them (or an empty folder)."""
+    if not folder.is_dir():
+        return False
+    return all(p.name == "assets" and p.is_dir() or p.suffix == ".html" for p in folder.iterdir())
 
 
 def cmd_eval(args) -> int:

@@ -25,7 +25,7 @@ from loaders.sources import RawInput, read_input
 def _doc(nlp: Language, article: Article, text: str) -> Doc:
     doc = nlp.make_doc(text)
     doc._.kg_meta = {"source": article.source, "title": article.title, "publisher": article.publisher,
-                     "boilerplate": article.boilerplate}
+                     "boilerplate": article.boilerplate, "key": id(article)}
     return doc
 
 
@@ -95,9 +95,19 @@ _lock = threading.Lock()  # a pipeline is not thread-safe; Dask may run tasks on
 
 def extract_batch(inputs: list[RawInput], segmenter: str | None = None, batch_size: int = 16) -> list[Outcome]:
     """Read, clean and extract a batch of raw inputs; one outcome per input, in order."""
-    read = [read_input(raw) for raw in inputs]
+    read = [_read(raw) for raw in inputs]
     extracted = iter(extract_articles([a for a in read if isinstance(a, Article)], segmenter, batch_size))
     return [Outcome(a.source, error=a.reason) if isinstance(a, BadInput) else next(extracted) for a in read]
+
+
+def _read(raw: RawInput) -> Article | BadInput:
+    """Loaders report what they know to be wrong; anything else they trip over is
+    still this input's problem only (a lone surrogate escape in a JSON string once
+    stopped a whole build in OpenCC)."""
+    try:
+        return read_input(raw)
+    except Exception as exc:  # noqa: BLE001
+        return BadInput(raw.source, f"cannot read: {exc.__class__.__name__}: {exc}")
 
 
 def extract_articles(articles: list[Article], segmenter: str | None = None, batch_size: int = 16) -> list[Outcome]:
@@ -109,18 +119,19 @@ def extract_articles(articles: list[Article], segmenter: str | None = None, batc
 
     if not articles:
         return []
-    failed: dict[str, Outcome] = {}
+    failed: dict[int, Outcome] = {}  # by article: two inputs may share a name (record ids of two files)
 
     def on_error(proc_name, proc, docs, exc):
         for doc in docs:
-            source = (doc._.kg_meta or {}).get("source", "?")
-            failed[source] = Outcome(source, error=f"extraction failed in {proc_name}: {exc.__class__.__name__}: {exc}",
-                                     detail="".join(traceback.format_exception(exc)))
+            meta = doc._.kg_meta or {}
+            failed[meta.get("key", -1)] = Outcome(
+                meta.get("source", "?"), error=f"extraction failed in {proc_name}: {exc.__class__.__name__}: {exc}",
+                detail="".join(traceback.format_exception(exc)))
 
     with _lock:
         nlp = get_nlp(segmenter)
         nlp.set_error_handler(on_error)
         done = {id(article): record for article, record in extract(nlp, articles, batch_size=batch_size)}
-    return [failed.get(a.source) or (Outcome(a.source, record=done[id(a)]) if id(a) in done
+    return [failed.get(id(a)) or (Outcome(a.source, record=done[id(a)]) if id(a) in done
                                      else Outcome(a.source, error="extraction produced no result"))
             for a in articles]

@@ -50,7 +50,8 @@ def _cut(text: str, start: int, limit: int) -> int:
 def merge(parts: list[tuple[int, ArticleRecord]]) -> ArticleRecord:
     """One record from the records of an article's pieces (``(offset, record)``, in order)."""
     first = parts[0][1]
-    merged = ArticleRecord(article=first.article, home=first.home)
+    merged = ArticleRecord(article=first.article, home=first.home, home_method=first.home_method,
+                           home_confidence=first.home_confidence)
     by_key: dict[tuple, object] = {}
     figures: set[tuple] = set()
     for offset, record in parts:

@@ -46,6 +46,7 @@ class GraphBuilder:
         self.graph = nx.MultiDiGraph()
         self.min_confidence = min_confidence
         self._sentences: dict[str, str] = {}   # the current article's evidence, by value
+        self._fact_articles: dict[str, set[str]] = {}  # a fact's articles as a set: membership in O(1)
 
     def _enters(self, confidence: float | None) -> bool:
         return confidence is None or confidence >= self.min_confidence
@@ -91,8 +92,10 @@ class GraphBuilder:
             self.graph.add_edge(src, dst, key=key, label=rel, **{k: v for k, v in props.items() if v is not None},
                                 articles=[], count=0, firstSeen=None, lastSeen=None, evidence=[])
             data = self.graph.edges[src, dst, key]
-        if article in data["articles"]:
+        seen = self._fact_articles.setdefault(key, set())
+        if article in seen:
             return
+        seen.add(article)
         data["articles"].append(article)
         data["count"] = len(data["articles"])
         if date:

@@ -21,7 +21,7 @@ RELATION_COUNTS = "MATCH ()-[r]->() RETURN type(r) AS type, count(*) AS n"
 # Facts written by graph contract v1 (one relationship per article, with a `source` property).
 V1_FACTS = "RETURN EXISTS { MATCH ()-[r:HOLDS|RUNS]->() WHERE r.source IS NOT NULL } AS v1"
 # What an aggregated fact merges rather than overwrites (relationship_statement), and its evidence cap.
-AGGREGATE_FIELDS = frozenset({"articles", "count", "firstSeen", "lastSeen", "confidence", "evidence"})
+AGGREGATE_FIELDS = frozenset({"articles", "count", "firstSeen", "lastSeen", "confidence", "method", "evidence"})
 EVIDENCE_MAX = 3
 
 
@@ -41,7 +41,10 @@ def constraint_statements() -> list[str]:
 def node_statement(labels: tuple[str, ...]) -> str:
     """Merge a batch of nodes of one label set on ``id``; list properties are unions."""
     primary, *extra = labels
-    lines = ["UNWIND $rows AS row", f"MERGE (n:{name(primary, LABELS)} {{id: row.id}})", "SET n += row.props"]
+    lines = ["UNWIND $rows AS row", f"MERGE (n:{name(primary, LABELS)} {{id: row.id}})", "SET n += row.props",
+             # the best over every load, as in the graph builder
+             "SET n.confidence = CASE WHEN n.confidence IS NULL OR row.confidence > n.confidence "
+             "THEN row.confidence ELSE n.confidence END"]
     lines += [f"SET n:{name(x, LABELS)}" for x in extra]
     for prop in sorted(LIST_PROPERTIES):  # union, so posts and aliases accumulate across loads
         lines.append(f"SET n.{prop} = CASE WHEN row.{prop} IS NULL THEN n.{prop} ELSE "
@@ -70,6 +73,9 @@ def relationship_statement(rel: str, src_label: str, dst_label: str) -> str:
     if rel in AGGREGATED:
         lines += [
             "SET r.articles = coalesce(r.articles, []) + [x IN row.articles WHERE NOT x IN coalesce(r.articles, [])]",
+            # the method that goes with the best confidence: set before the confidence itself
+            "SET r.method = CASE WHEN r.confidence IS NULL OR row.confidence > r.confidence THEN row.method "
+            "ELSE r.method END",
             "SET r.count = size(r.articles),",
             "    r.firstSeen = CASE WHEN r.firstSeen IS NULL OR row.firstSeen < r.firstSeen THEN row.firstSeen "
             "ELSE r.firstSeen END,",

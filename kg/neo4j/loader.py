@@ -60,8 +60,8 @@ def checked_labels(data: dict, node: str) -> tuple[str, ...]:
 def node_rows(g: nx.MultiDiGraph) -> dict[tuple[str, ...], list[dict]]:
     groups: dict[tuple[str, ...], list[dict]] = defaultdict(list)
     for n, d in g.nodes(data=True):
-        props = {k: v for k, v in d.items() if k not in ("labels", "id") and k not in LIST_PROPERTIES}
-        row = {"id": d.get("id", n), "props": props}
+        props = {k: v for k, v in d.items() if k not in ("labels", "id", "confidence") and k not in LIST_PROPERTIES}
+        row = {"id": d.get("id", n), "props": props, "confidence": d.get("confidence")}  # merged: the best
         row.update({k: list(d[k]) for k in LIST_PROPERTIES if d.get(k)})
         groups[checked_labels(d, n)].append(row)
     return groups
@@ -98,7 +98,7 @@ def relationship_properties(rel: str, d: dict) -> dict:
         return {"props": {k: v for k, v in d.items() if k != "label"}}
     evidence, articles = (_listed(d.get(k)) for k in ("evidence", "articles"))
     return {"props": {k: v for k, v in d.items() if k not in AGGREGATE_FIELDS and k != "label"},
-            "articles": articles, "firstSeen": d.get("firstSeen"),
+            "articles": articles, "firstSeen": d.get("firstSeen"), "method": d.get("method"),
             "lastSeen": d.get("lastSeen"), "confidence": d.get("confidence"),
             "evidence": [e["sentence"] for e in evidence], "evidenceArticles": [e["article"] for e in evidence],
             "evidenceOffsets": [e["offset"] for e in evidence]}

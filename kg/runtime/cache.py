@@ -51,6 +51,16 @@ def input_key(raw: RawInput) -> str:
     return h.hexdigest()
 
 
+# SQLite's result codes for a file that is damaged or not a database at all: only
+# those move the file aside (a locked or unopenable cache is left as it is).
+_DAMAGED = {11, 26}  # SQLITE_CORRUPT, SQLITE_NOTADB
+
+
+def _damaged(exc: sqlite3.DatabaseError) -> bool:
+    code = getattr(exc, "sqlite_errorcode", None)
+    return (code & 0xFF) in _DAMAGED if code is not None else "malformed" in str(exc) or "not a database" in str(exc)
+
+
 class ExtractionCache:
     """One extractor version per file: entries of other versions are dropped on open.
 
@@ -66,20 +76,29 @@ class ExtractionCache:
         path.parent.mkdir(parents=True, exist_ok=True)
         self.path, self.version = path, version
         self.warnings: list[str] = []
+        self.db = None
         try:
             self.db = self._open()
         except sqlite3.DatabaseError as exc:
-            aside = path.with_name(f"{path.name}.corrupt-{time.strftime('%Y%m%d-%H%M%S')}")
-            path.replace(aside)
-            self.warnings.append(f"{path}: not a usable cache ({exc}); moved to {aside.name}, starting a new one")
-            self.db = self._open()
+            if not _damaged(exc):  # locked by another build, or a path SQLite cannot open: not ours to move
+                self.warnings.append(f"{path}: cache not used this time ({exc})")
+                return
+            try:
+                aside = path.with_name(f"{path.name}.corrupt-{time.strftime('%Y%m%d-%H%M%S')}")
+                path.replace(aside)
+                self.warnings.append(f"{path}: not a usable cache ({exc}); moved to {aside.name}, starting a new one")
+                self.db = self._open()
+            except (OSError, sqlite3.DatabaseError) as again:
+                self.warnings.append(f"{path}: cache not used this time ({again})")
+                self.db = None
 
     def _open(self) -> sqlite3.Connection:
+        """The database, checked; raises sqlite3.DatabaseError (see :func:`_damaged`)."""
         db = sqlite3.connect(self.path)
         try:
             check = db.execute("PRAGMA quick_check").fetchone()[0]
             if check != "ok":
-                raise sqlite3.DatabaseError(check)
+                raise sqlite3.DatabaseError(f"database disk image is malformed: {check}")
             db.execute("CREATE TABLE IF NOT EXISTS records (key TEXT PRIMARY KEY, version TEXT, record BLOB)")
             self.dropped = db.execute("DELETE FROM records WHERE version != ?", (self.version,)).rowcount
             db.commit()
@@ -121,6 +140,8 @@ class ExtractionCache:
             self._give_up(exc)
 
     def _give_up(self, exc: Exception) -> None:
+        if self.db is None:
+            return
         self.warnings.append(f"{self.path}: the cache failed during the build ({exc}); not used for the rest of it")
         self.db.close()
         self.db = None

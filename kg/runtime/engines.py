@@ -8,7 +8,7 @@ speed of a build, never its graph.
 from __future__ import annotations
 
 import multiprocessing
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import BrokenExecutor, Future, ProcessPoolExecutor
 from typing import Protocol
 
 from kg.errors import EngineError
@@ -63,8 +63,13 @@ class InProcess(RetriesSingly):
         self.segmenter, self.batch_size = segmenter, batch_size
 
     def submit(self, batch: list[RawInput]) -> Future:
+        """A failure that escapes the batch becomes the future's, as a worker's would:
+        the build then retries the batch article by article (RetriesSingly)."""
         fut: Future = Future()
-        fut.set_result(extract_batch(batch, self.segmenter, self.batch_size))
+        try:
+            fut.set_result(extract_batch(batch, self.segmenter, self.batch_size))
+        except Exception as exc:  # noqa: BLE001  reported per article by retry_singly
+            fut.set_exception(exc)
         return fut
 
     def close(self) -> None:
@@ -88,7 +93,14 @@ class Processes(RetriesSingly):
         self.pool = self._new_pool()
 
     def submit(self, batch: list[RawInput]) -> Future:
-        return self.pool.submit(extract_batch, batch, self.segmenter, self.batch_size)
+        """A worker may die at any moment, also between two merges: the pool it broke
+        is replaced before the next batch goes out."""
+        self.recover()
+        try:
+            return self.pool.submit(extract_batch, batch, self.segmenter, self.batch_size)
+        except BrokenExecutor:
+            self.recover()
+            return self.pool.submit(extract_batch, batch, self.segmenter, self.batch_size)
 
     def recover(self) -> None:
         """A worker killed (kill -9, out of memory) breaks the whole pool: start a new one."""

@@ -162,3 +162,25 @@ def test_views_are_byte_identical_and_stale_pages_go(tmp_path):
     assert run_kg("build", SEEDS[0], "--out", out, "--quiet").returncode == 0  # a smaller corpus
     left = {p.name for p in (out / "views").glob("official-*.html")}
     assert 0 < len(left) < sum(1 for p in pages[0] if p.name.startswith("official-"))
+
+
+def test_an_input_inside_the_output_folder_is_refused(tmp_path):
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.txt").write_text(SEEDS[0].read_text(encoding="utf-8"), encoding="utf-8")
+    proc = build(tmp_path / "in", tmp_path / "in")
+    assert proc.returncode == 2 and "inside the output folder" in proc.stderr
+
+
+def test_a_record_the_loaders_trip_over_fails_alone_in_the_default_engine(tmp_path):
+    """A lone surrogate escape passes json.loads and then broke OpenCC, which stopped
+    the whole build in this process (with --workers 2 it was isolated)."""
+    (tmp_path / "bad.jsonl").write_text('{"id": "bad", "text": "市委书记李四出席\\udc80会议。"}\n'
+                                        '{"id": "odd", "text": "全县建成书屋12个。", "title": "\\udc80标题"}\n',
+                                        encoding="utf-8")
+    (tmp_path / "ok.txt").write_text("全县建成书屋12个。", encoding="utf-8")
+    proc = build(tmp_path, tmp_path / "out", "--no-cache")
+    assert proc.returncode == 1, proc.stderr
+    errors = [json.loads(x) for x in (tmp_path / "out" / "errors.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert {e["source"] for e in errors} == {"bad.jsonl:1", "bad.jsonl:2"}
+    assert "surrogate" in errors[0]["reason"] and "UnicodeEncodeError" in errors[1]["reason"]
+    assert read_manifest(tmp_path / "out")["articles"] == 1

@@ -3,6 +3,7 @@ give the graph a plain from-scratch build gives."""
 import json
 import re
 import shutil
+import time
 from concurrent.futures import Future
 from pathlib import Path
 
@@ -175,3 +176,29 @@ def test_node_link_file_is_networkx_layout(seeds_graph, tmp_path):
     assert written == expected
 
 
+
+
+@pytest.mark.pipeline
+def test_a_pool_broken_between_two_batches_is_replaced_before_the_next(tmp_path):
+    """A worker can die while the build merges (no batch of it pending): the next
+    submit must not meet a broken pool."""
+    import psutil
+
+    from kg.runtime.engines import Processes
+    from loaders import RawInput
+
+    engine = Processes(2, None, 4)
+    try:
+        first = engine.submit([RawInput("a.txt", "全县建成书屋12个。".encode(), "file")]).result(timeout=120)
+        assert first[0].record is not None
+        broken = engine.pool
+        psutil.Process(next(iter(broken._processes))).kill()
+        deadline = time.time() + 30
+        while not broken._broken and time.time() < deadline:  # the pool notices its dead worker
+            time.sleep(0.1)
+        assert broken._broken
+        again = engine.submit([RawInput("b.txt", "全市新建驿站30个。".encode(), "file")]).result(timeout=120)
+        assert again[0].record is not None and again[0].record.metrics[0].text == "30个"
+        assert engine.pool is not broken
+    finally:
+        engine.close()

@@ -36,3 +36,16 @@ def test_results_to_a_pipe_are_not_wrapped(tmp_path):
     with (tmp_path / "out.txt").open("w") as fh:
         _console(fh).print("x" * 500)
     assert (tmp_path / "out.txt").read_text() == "x" * 500 + "\n"
+
+
+def test_kg_views_never_replaces_a_folder_it_did_not_write(tmp_path, tiny_graph):
+    from kg.graph.export import write_graphml
+
+    write_graphml(tiny_graph, tmp_path / "graph.graphml")
+    (tmp_path / "notes.txt").write_text("important")
+    proc = run_kg("views", tmp_path / "graph.graphml", "--out", tmp_path)
+    assert proc.returncode == 2 and "not kg views" in proc.stderr
+    assert (tmp_path / "notes.txt").read_text() == "important" and (tmp_path / "graph.graphml").exists()
+    assert run_kg("views", tmp_path / "graph.graphml", "--out", tmp_path / "v").returncode == 0
+    assert run_kg("views", tmp_path / "graph.graphml", "--out", tmp_path / "v").returncode == 0  # its own: replaced
+    assert (tmp_path / "v" / "index.html").exists() and oct((tmp_path / "v").stat().st_mode)[-3:] == "755"

@@ -20,3 +20,10 @@ def test_records_of_pieces_merge_into_one():
     assert len(merged.places) == 1 and len(merged.places[0].mentions) == 2
     assert len(merged.metrics) == 1  # the same figure twice is reported once
     assert a.officials[0].mentions[0].start == 0  # the pieces' records are not changed
+
+
+def test_the_merged_record_keeps_the_home_vote_of_the_first_piece():
+    first, second = tiny_record(), tiny_record()
+    first.home_method, first.home_confidence = "home:contested", 0.5
+    merged = merge([(0, first), (10, second)])
+    assert (merged.home_method, merged.home_confidence) == ("home:contested", 0.5)

@@ -69,3 +69,18 @@ def test_metadata_that_is_not_text_is_not_metadata(tmp_path):
     (tmp_path / "r.jsonl").write_text("\n".join(lines), encoding="utf-8")
     (art,) = _read(tmp_path)
     assert art.title is None and art.date is None and art.publisher == "12"
+
+
+def test_records_of_a_json_array_have_the_article_size_limit(tmp_path):
+    records = [{"id": "small", "text": BODY}, {"id": "big", "text": "长" * 400}]
+    (tmp_path / "a.json").write_text(json.dumps(records, ensure_ascii=False), encoding="utf-8")
+    items = _read(tmp_path, max_article_bytes=1000)
+    assert isinstance(items[0], Article) and "record too large" in items[1].reason
+
+
+def test_a_cache_file_inside_the_input_folder_is_not_an_input(tmp_path):
+    (tmp_path / "a.txt").write_text(BODY, encoding="utf-8")
+    for name in ("cache.sqlite", "cache.sqlite-journal", "cache.sqlite.corrupt-20260101-000000"):
+        (tmp_path / name).write_bytes(b"x")
+    items = list(iter_inputs([tmp_path], exclude=[tmp_path / "cache.sqlite"]))
+    assert [i.source for i in items] == ["a.txt"]
