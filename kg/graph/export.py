@@ -78,7 +78,7 @@ def write_graphml(g: nx.MultiDiGraph, path: Path) -> None:
                 key_id = edge_key_id(k, node_types) if scope == "edge" else k
                 tags[(scope, k)] = f"<data key={quoteattr(key_id)}>"
                 fh.write(f'  <key id={quoteattr(key_id)} for="{scope}" attr.name={quoteattr(k)} attr.type="{t}" />\n')
-        fh.write(f'  <key id="schema" for="graph" attr.name="schema" attr.type="int" />\n')
+        fh.write('  <key id="schema" for="graph" attr.name="schema" attr.type="int" />\n')
         fh.write('  <graph edgedefault="directed">\n')
         fh.write(f'    <data key="schema">{SCHEMA_VERSION}</data>\n')
         for n, d in g.nodes(data=True):
