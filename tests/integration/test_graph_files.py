@@ -4,7 +4,6 @@ import subprocess
 from pathlib import Path
 
 import networkx as nx
-import pytest
 
 from conftest import ROOT
 from kg.settings import load_settings
