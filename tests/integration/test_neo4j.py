@@ -1,7 +1,6 @@
 """kg load / kg query against a real Neo4j server (started by the neo4j_server fixture)."""
 import json
 import shutil
-from collections import Counter
 
 import networkx as nx
 import pytest
