@@ -130,7 +130,7 @@ class Neo4jLoader:
 
     def ensure_schema(self) -> None:
         with self._session() as s:
-            for stmt in cypher.constraint_statements():
+            for stmt in cypher.schema_statements():
                 s.run(stmt).consume()
 
     def refuse_v1(self) -> None:

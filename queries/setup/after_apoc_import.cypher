@@ -12,6 +12,7 @@ SET r.articles = apoc.convert.fromJsonList(r.articles),
     r.evidence = [e IN evidence | e.sentence],
     r.evidenceArticles = [e IN evidence | e.article],
     r.evidenceOffsets = [e IN evidence | e.offset];
+// The constraints and indexes kg load creates (kg.neo4j.cypher.schema_statements).
 CREATE CONSTRAINT kg_article_id IF NOT EXISTS FOR (n:`Article`) REQUIRE n.id IS UNIQUE;
 CREATE CONSTRAINT kg_city_id IF NOT EXISTS FOR (n:`City`) REQUIRE n.id IS UNIQUE;
 CREATE CONSTRAINT kg_metric_id IF NOT EXISTS FOR (n:`Metric`) REQUIRE n.id IS UNIQUE;
@@ -20,3 +21,10 @@ CREATE CONSTRAINT kg_organization_id IF NOT EXISTS FOR (n:`Organization`) REQUIR
 CREATE CONSTRAINT kg_person_id IF NOT EXISTS FOR (n:`Person`) REQUIRE n.id IS UNIQUE;
 CREATE CONSTRAINT kg_place_id IF NOT EXISTS FOR (n:`Place`) REQUIRE n.id IS UNIQUE;
 CREATE CONSTRAINT kg_programme_id IF NOT EXISTS FOR (n:`Programme`) REQUIRE n.id IS UNIQUE;
+CREATE INDEX kg_official_name IF NOT EXISTS FOR (n:`Official`) ON (n.name);
+CREATE INDEX kg_person_name IF NOT EXISTS FOR (n:`Person`) ON (n.name);
+CREATE INDEX kg_place_name IF NOT EXISTS FOR (n:`Place`) ON (n.name);
+CREATE INDEX kg_city_name IF NOT EXISTS FOR (n:`City`) ON (n.name);
+CREATE INDEX kg_organization_name IF NOT EXISTS FOR (n:`Organization`) ON (n.name);
+CREATE INDEX kg_programme_name IF NOT EXISTS FOR (n:`Programme`) ON (n.name);
+CREATE FULLTEXT INDEX kg_names IF NOT EXISTS FOR (n:`Official`|`Person`|`Place`|`City`|`Organization`|`Programme`) ON EACH [n.name, n.aliases, n.titles] OPTIONS {indexConfig: {`fulltext.analyzer`: 'cjk'}};

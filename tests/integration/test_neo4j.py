@@ -201,6 +201,32 @@ def test_every_library_query_answers_on_the_seeds(driver, neo4j_env, seeds_out, 
     assert {r["official"] for r in json.loads(proc.stdout)} >= {"周辉", "付旭明"}
     proc = run_kg("query", "officials_of_city", "--param", "town=x", env=neo4j_env)
     assert proc.returncode == 2 and "unknown parameter" in proc.stderr
+    found = {r["name"] for r in answers["find_entity"]}
+    assert "德州市" in found  # a short name finds the full one, through the cjk full-text index
+    assert answers["career_of_official"][0]["title"] == "市委书记" and answers["holders_of_post"]
+
+
+def _operators(plan) -> set[str]:
+    return {plan["operatorType"].split("@")[0]} | set().union(*(_operators(c) for c in plan.get("children", [])))
+
+
+def test_name_lookups_use_an_index(driver, seeds_out):
+    """EXPLAIN of every library query that looks a node up by name: an index seek,
+    no scan of a label's every node (the name indexes kg load creates)."""
+    from kg.neo4j import queries
+
+    Neo4jLoader(driver).load(read_graph(seeds_out / "graph.graphml"))
+    library = queries.library(ROOT / "queries")
+    lookups = [q for q in library.values() if "{name: $" in q.text]
+    assert len(lookups) >= 5
+    scans = {}
+    for q in lookups:
+        with driver.session() as s:
+            plan = s.run("EXPLAIN " + q.statement, q.params).consume().plan
+        ops = _operators(plan)
+        if not any("IndexSeek" in op for op in ops) or any(op.startswith("NodeByLabelScan") for op in ops):
+            scans[q.name] = sorted(ops)
+    assert scans == {}
 
 
 def _database(driver) -> tuple[dict, dict]:

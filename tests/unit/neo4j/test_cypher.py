@@ -56,3 +56,18 @@ def test_one_uniqueness_constraint_per_label():
     statements = cypher.constraint_statements()
     assert len(statements) == len(cypher.LABELS)
     assert all("REQUIRE n.id IS UNIQUE" in s for s in statements)
+
+
+def test_the_apoc_setup_script_creates_what_kg_load_creates():
+    from kg.neo4j.queries import split_statements
+
+    script = (ROOT / "queries" / "setup" / "after_apoc_import.cypher").read_text(encoding="utf-8")
+    created = [s for s in split_statements(script) if s.startswith("CREATE")]
+    assert created == cypher.schema_statements()
+
+
+def test_every_named_label_has_a_name_index_and_the_full_text_index_uses_cjk():
+    statements = cypher.index_statements()
+    for label in cypher.NAMED:
+        assert any(f"(n:`{label}`) ON (n.name)" in s for s in statements), label
+    assert "FULLTEXT INDEX kg_names" in statements[-1] and "'cjk'" in statements[-1]
