@@ -65,6 +65,8 @@ def cmd_csv(args) -> int:
     console.print(f"{len(export.nodes)} node files, {len(export.relationships)} relationship files in {export.folder}; "
                   f"with the server stopped, import them into a new database with:")
     print(export.command(args.database))
+    console.print(f"then, with the server started, create the constraints and indexes: paste {export.schema} into "
+                  f"Neo4j Browser, or cypher-shell -f {export.schema}")
     return 0
 
 

@@ -19,6 +19,7 @@ from pathlib import Path
 import networkx as nx
 
 from kg.graph.schema import LIST_PROPERTIES
+from kg.neo4j.cypher import schema_statements
 from kg.neo4j.loader import checked_labels, relationship_rows
 
 ARRAY_DELIMITER = ";"
@@ -30,6 +31,7 @@ class CsvExport:
     folder: Path
     nodes: list[Path] = field(default_factory=list)
     relationships: list[Path] = field(default_factory=list)
+    schema: Path | None = None     # the constraints and indexes, to run once the server is up again
 
     def command(self, database: str = "neo4j") -> str:
         """The neo4j-admin invocation that imports these files (server stopped)."""
@@ -73,8 +75,13 @@ def _write(path: Path, header: list[str], rows) -> None:
 
 
 def write_import_csv(g: nx.MultiDiGraph, folder: Path) -> CsvExport:
+    """The CSV files, and ``schema.cypher``: the importer creates no constraint or
+    index, so the ones `kg load` creates are written out to run after the import."""
     folder.mkdir(parents=True, exist_ok=True)
     export = CsvExport(folder)
+    export.schema = folder / "schema.cypher"
+    export.schema.write_text("// Constraints and indexes of kg (what kg load creates): run once after the import.\n"
+                             + "".join(f"{s};\n" for s in schema_statements()), encoding="utf-8")
     groups: dict[tuple[str, ...], list[str]] = {}
     for n, d in g.nodes(data=True):
         groups.setdefault(checked_labels(d, n), []).append(n)

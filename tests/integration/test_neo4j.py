@@ -282,6 +282,12 @@ def test_bulk_csv_import_with_neo4j_admin_equals_the_graph(neo4j_server, seeds_o
     try:
         with GraphDatabase.driver(inst.uri, auth=("neo4j", password)) as drv:
             assert_matches(drv, seeds_graph)
+            from kg.neo4j.queries import split_statements
+
+            for statement in split_statements((tmp_path / "csv" / "schema.cypher").read_text(encoding="utf-8")):
+                drv.execute_query(statement)
+            indexes = {r["name"] for r in drv.execute_query("SHOW INDEXES YIELD name").records}
+            assert {"kg_official_id", "kg_place_name", "kg_names"} <= indexes
             with drv.session() as s:
                 holds = s.run("MATCH (o:Official {name: '李猛'})-[h:HOLDS]->(c:City) "
                               "RETURN o.titles AS titles, h.title AS title, h.key AS key, c.name AS city").data()

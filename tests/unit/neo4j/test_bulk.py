@@ -16,3 +16,11 @@ def test_files_headers_and_command(tiny_graph, tmp_path):
         assert "value:double" in next(csv.reader(fh))
     command = export.command("kg")
     assert command.startswith("neo4j-admin database import full kg") and "--array-delimiter=;" in command
+
+
+def test_the_schema_to_run_after_the_import_is_written_beside(tiny_graph, tmp_path):
+    from kg.neo4j.cypher import schema_statements
+    from kg.neo4j.queries import split_statements
+
+    export = write_import_csv(tiny_graph, tmp_path)
+    assert split_statements(export.schema.read_text(encoding="utf-8")) == schema_statements()
