@@ -18,6 +18,7 @@ Standard library only: it runs before the project's virtualenv exists.
 from __future__ import annotations
 
 import argparse
+import hashlib
 import os
 import re
 import shutil
@@ -151,12 +152,19 @@ class Instance:
             if _port_open(port):
                 raise SystemExit(f"start: port {port} is already in use on 127.0.0.1")
         self.write_conf(dist)
+        marker = self.folder / "password.sha256"  # a digest, never the password
+        digest = hashlib.sha256(password.encode()).hexdigest()
         if not any((self.folder / "data").iterdir()):
             # "--": a password may start with "-" (token_urlsafe does, one time in 32): not an option.
             done = self._java(dist, "org.neo4j.server.startup.Neo4jAdminCommand", "dbms", "set-initial-password",
                               "--", password)
             if done.returncode:
                 raise SystemExit(f"start: could not set the initial password: {done.stderr.strip()}")
+            marker.write_text(digest)
+        elif marker.exists() and marker.read_text().strip() != digest:
+            raise SystemExit(f"start: the instance in {self.folder} was created with another password; start it "
+                             f"with that one (NEO4J_PASSWORD), or `stop` it and delete {self.folder} to begin anew "
+                             f"(its database goes with it)")
         console = self.log_file.open("ab")
         proc = subprocess.Popen(["java", "-cp", str(dist / "lib" / "*"), "org.neo4j.server.startup.Neo4jCommand",
                                  "console"], env=self._env(dist), stdout=console, stderr=subprocess.STDOUT,
@@ -200,6 +208,14 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
+def _dotenv(path: Path = Path(".env")) -> dict[str, str]:
+    """KEY=VALUE lines of the .env file docker compose reads (standard library only)."""
+    if not path.exists():
+        return {}
+    pairs = (line.split("=", 1) for line in path.read_text().splitlines() if "=" in line and not line.startswith("#"))
+    return {k.strip(): v.strip().strip("'\"") for k, v in pairs}
+
+
 def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     p.add_argument("action", choices=["provision", "start", "stop", "status"])
@@ -211,9 +227,10 @@ def main(argv: list[str] | None = None) -> int:
     if args.action == "provision":
         provision()
     elif args.action == "start":
-        password = os.environ.get("NEO4J_PASSWORD")
+        password = os.environ.get("NEO4J_PASSWORD") or _dotenv().get("NEO4J_PASSWORD")
         if not password:
-            raise SystemExit("start: set NEO4J_PASSWORD (used as the initial password of a new instance)")
+            raise SystemExit("start: set NEO4J_PASSWORD in the environment or .env (the initial password of a new "
+                             "instance)")
         inst.start(password)
     elif args.action == "stop":
         inst.stop()

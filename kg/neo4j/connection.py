@@ -5,10 +5,17 @@ surface as a stack trace in the middle of the first query.
 """
 from __future__ import annotations
 
+import logging
+
 from neo4j import Driver, GraphDatabase
 from neo4j.exceptions import AuthError, ServiceUnavailable
 
 from kg.errors import Neo4jConnectionError
+
+
+# The driver logs each connection it finds dead ("Failed to read from defunct connection")
+# on its way to the error kg reports in one line itself: only its errors are shown.
+logging.getLogger("neo4j").setLevel(logging.ERROR)
 
 
 def connect(uri: str, user: str, password: str | None, retry_seconds: float = 30.0) -> Driver:

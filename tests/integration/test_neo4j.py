@@ -140,6 +140,20 @@ def test_two_builds_sharing_a_fact_merge_its_articles_and_widen_its_span(driver)
     assert h["evidenceArticles"] == ["a1", "a2", "a3"] and len(h["evidence"]) == 3 and h["evidenceOffsets"] == [0, 1, 1]
 
 
+def test_starting_an_instance_with_another_password_is_refused_with_the_way_out(tmp_path):
+    import sys
+
+    sys.path.insert(0, str(ROOT / "scripts"))
+    import neo4j_server as server
+
+    inst = server.Instance(tmp_path / "inst", server.free_port(), server.free_port())
+    inst.start("first-password", log=lambda m: None)
+    inst.stop(log=lambda m: None)
+    with pytest.raises(SystemExit, match="created with another password.*delete"):
+        inst.start("second-password", log=lambda m: None)
+    assert "first-password" not in (tmp_path / "inst" / "password.sha256").read_text()
+
+
 def test_a_database_of_contract_v1_is_refused_with_the_way_out(driver, seeds_graph):
     driver.execute_query("CREATE (:Official {id: 'o'})-[:HOLDS {key: 'k', source: 'a.txt'}]->(:Place {id: 'p'})")
     with pytest.raises(Neo4jLoadError, match="contract v1.*--wipe"):

@@ -44,6 +44,18 @@ def test_docker_compose_matches_the_server_the_tests_use():
     assert {"127.0.0.1:7474:7474", "127.0.0.1:7687:7687"} == set(svc["ports"])
     assert any(v.endswith(":/import:ro") for v in svc["volumes"])
     assert "cypher-shell" in " ".join(svc["healthcheck"]["test"]) and "RETURN 1" in " ".join(svc["healthcheck"]["test"])
+    assert env["NEO4J_dbms_usage__report_enabled"] == "false"  # no telemetry, as the provisioned server
+
+
+def test_the_server_script_reads_the_password_from_dot_env(tmp_path):
+    import sys
+
+    sys.path.insert(0, str(ROOT / "scripts"))
+    import neo4j_server
+
+    (tmp_path / ".env").write_text("# kg\nNEO4J_PASSWORD='s3cret=x'\nOTHER=1\n")
+    assert neo4j_server._dotenv(tmp_path / ".env") == {"NEO4J_PASSWORD": "s3cret=x", "OTHER": "1"}
+    assert neo4j_server._dotenv(tmp_path / "missing") == {}
 
 
 def test_a_name_outside_the_allow_lists_is_named_in_the_error():
