@@ -41,6 +41,8 @@ def constraint_statements() -> list[str]:
 # Labels whose nodes have a name an analyst looks up (德州市, 周辉, 主题教育).
 NAMED = ("Official", "Person", "Place", "City", "Organization", "Programme")
 FULLTEXT = "kg_names"
+# A new index is populated in the background; the planner seeks only through an online one.
+AWAIT_INDEXES = "CALL db.awaitIndexes(300)"
 
 
 def index_statements() -> list[str]:

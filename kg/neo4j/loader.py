@@ -132,6 +132,7 @@ class Neo4jLoader:
         with self._session() as s:
             for stmt in cypher.schema_statements():
                 s.run(stmt).consume()
+            s.run(cypher.AWAIT_INDEXES).consume()  # online before the load: MERGE and the queries seek through them
 
     def refuse_v1(self) -> None:
         """A database loaded by a kg of graph contract v1 (one HOLDS per article, with a
