@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass, field
 
 from kg.language.dates import find_full_date, starts_with_date
+from kg.language.press import OUTLETS
 from kg.language.text import HAN
 
 _NAME = r"[" + HAN + r"·]{2,4}"
@@ -25,7 +26,8 @@ _META = re.compile(
     r"^[\[【(（]?\s*(责任编辑|编辑|责编|审核|校对|来源|作者|记者|通讯员|标签|稿源|发布时间|发布日期|时间|日期)\s*[:：]"
 )
 _DATED_LABEL = re.compile(r"^(发布时间|发布日期|时间|日期)\s+")  # 时间 2021-12-31 11:48 来源：…
-_BYLINE = re.compile(r"^□|^■|^(本报|本台|本网)?(记者|通讯员)\s*" + _NAME + r"|(融媒体中心|日报|新闻网|报社|电视台)\s*(记者|通讯员)")
+_OUTLET = "(?:" + "|".join(sorted(OUTLETS, key=len, reverse=True)) + ")"
+_BYLINE = re.compile(r"^□|^■|^(本报|本台|本网)?(记者|通讯员)\s*" + _NAME + r"|" + _OUTLET + r"\s*(记者|通讯员)")
 
 
 @dataclass
@@ -95,7 +97,7 @@ _SOURCE = re.compile(r"(?:来源|稿源)\s*[:：]\s*([" + HAN + r"A-Za-z0-9·]{2
 _EDITOR = re.compile(r"(?:责任编辑|编辑|责编)\s*[:：]\s*(" + _NAME + r")")
 _AUTHOR = re.compile(r"(?:作者|记者|通讯员)\s*[:：]?\s*((?:" + _NAME + r"[\s、，,]*)+)")
 _BOX_BYLINE = re.compile(r"^[□■]\s*(?:本报|本台|本网)?(?:记者|通讯员)?\s*((?:" + _NAME + r"[\s、，,]*)+)$")
-_PUBLISHER = re.compile(r"([" + HAN + r"]{2,12}?(?:新闻网|日报|晚报|融媒体中心|电视台|广播电视台|新闻中心|在线))")
+_PUBLISHER = re.compile(r"([" + HAN + r"]{2,12}?" + _OUTLET + ")")
 
 
 def _names(chunk: str) -> list[str]:

@@ -244,7 +244,9 @@ def _read_json_line(raw: RawInput) -> Article | BadInput:
     # Metadata is text; a number is taken as written, anything else (true, a list) is not metadata.
     meta = {k: str(v) for k in ("title", "url", "date", "publisher")
             if (v := record.get(k)) not in (None, "") and isinstance(v, (str, int, float)) and not isinstance(v, bool)}
-    return _build(str(rid) if rid else where, text, meta)
+    built = _build(str(rid) if rid else where, text, meta)
+    # A record that is no article is reported where it stands (file:line), which finds it; an id may not.
+    return BadInput(where, built.reason) if isinstance(built, BadInput) else built
 
 
 def _build(source: str, raw_text: str, meta: dict) -> Article | BadInput:

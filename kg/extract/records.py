@@ -188,6 +188,10 @@ class ArticleRecord:
         if self.home is not None and self.home_confidence is None:
             self.home_confidence = confidence_of("home", self.home_method)
 
+    def has_ids(self) -> bool:
+        items = (*self.places, *self.officials, *self.persons, *self.organizations, *self.programmes, *self.metrics)
+        return all(x.id is not None for x in items)
+
     def assign_ids(self) -> "ArticleRecord":
         """Give every item the id of its graph node, and every figure the place
         that reports it and the programme it is reported under, so that

@@ -123,7 +123,8 @@ class GraphBuilder:
         vote's; a fact resting on the home unit too (RUNS, REPORTS by the home) and
         MEASURES the weaker of the two confidences it rests on."""
         self._sentences = {}
-        record.assign_ids()  # a record built by hand, or read from an older cache
+        if not record.has_ids():  # a record built by hand (extraction and from_dict assign them)
+            record.assign_ids()
         art = record.article
         a = self._node(art["id"], ["Article"], source=art["source"], title=art.get("title"), date=art.get("date"),
                        publisher=art.get("publisher"), url=art.get("url"), chars=art.get("chars"))

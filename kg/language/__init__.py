@@ -9,5 +9,6 @@ its own copy (``tests/unit/test_house.py`` checks):
 - :mod:`kg.language.units`: administrative unit suffixes and self-reference
   words (我市/全县/本区…);
 - :mod:`kg.language.titles`: the vocabulary of party and state posts;
+- :mod:`kg.language.press`: news outlets (publisher lines, bylines, datelines);
 - ``data/``: lexicons (surnames, national campaigns), each line's source noted.
 """

@@ -74,23 +74,6 @@ def strip_unit_suffix(name: str) -> str:
     return stem if len(stem) >= 2 else name
 
 
-# What follows a place name that stands for the report's publisher or dateline
-# (宁乡市融媒体中心, 文成新闻网讯, 德州日报, 新华网西安5月27日电): the page says who
-# wrote it, so the name counts like page chrome, not like a passing mention.
-PUBLISHER_WORDS = ("融媒体中心", "融媒体", "新闻网", "新闻中心", "新闻信息中心", "日报", "晚报", "广播电视台", "电视台",
-                   "发布", "在线", "网讯", "新闻", "报讯", "之声")
-# The narrower set that lets a short name that is mostly an ordinary word (中山,
-# 普陀) count as a place: a newspaper or station is named after its place.
-PRESS_WORDS = ("日报", "晚报", "新闻网", "融媒体中心", "广播电视台")
-_DATELINE = re.compile(r"\d{1,2}月\d{1,2}日(?:电|讯)")
-
-
-def names_publisher(text: str, end: int) -> bool:
-    """Whether the place name ending at ``end`` is a publisher or a dateline
-    (``文成新闻网讯``, ``新华网西安5月27日电``)."""
-    return text.startswith(PUBLISHER_WORDS, end) or _DATELINE.match(text, end) is not None
-
-
 # What follows a unit's name when the unit itself acts through its bodies and
 # posts (碑林区委书记, 杞县县委, 仙桃市市委书记, 平湖市政府): the text names a unit it
 # is about, not one it passes through.

@@ -5,7 +5,7 @@ import importlib
 import pytest
 
 MODULES = ["kg.errors", "kg.neo4j.queries", "kg.language.dates", "kg.language.numbers", "kg.language.text", "kg.language.titles",
-           "kg.language.units", "kg.extract.gazetteer", "kg.extract.chunks", "kg.graph.schema", "kg.neo4j.cypher",
+           "kg.language.units", "kg.language.press", "kg.extract.gazetteer", "kg.extract.chunks", "kg.graph.schema", "kg.neo4j.cypher",
            "kg.runtime.outputs"]
 
 

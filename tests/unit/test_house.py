@@ -93,6 +93,7 @@ KNOWLEDGE = [
     ("秘书长", "kg/language/titles.py"),
     ("纪委监委", "kg/language/titles.py"),
     ("嘎查村", "kg/language/units.py"),      # unit suffixes
+    ("融媒体中心", "kg/language/press.py"),   # news outlets
 ]
 
 

@@ -40,7 +40,8 @@ from dataclasses import dataclass, field
 from kg.extract.gazetteer import Gazetteer
 from kg.extract.rules.places import (NOT_A_UNIT, Candidate, candidates, is_generic_stem, non_overlapping,
                                      scan_candidates)
-from kg.language.units import (PREFECTURE_KINDS, SELF_REFERENCE, SELF_WORDS, names_its_body, names_publisher,
+from kg.language.press import names_publisher
+from kg.language.units import (PREFECTURE_KINDS, SELF_REFERENCE, SELF_WORDS, names_its_body,
                               self_reference_pattern)
 
 WEIGHT_TITLE, WEIGHT_CHROME, WEIGHT_BODY = 4.0, 3.0, 1.0

@@ -14,7 +14,8 @@ from dataclasses import dataclass
 from kg.extract.gazetteer import Gazetteer
 from kg.extract.confidence import attest
 from kg.extract.records import Mention, Place, PlaceLevel
-from kg.language.units import LEVELS, PRESS_WORDS, province_body_pattern, self_reference_pattern
+from kg.language.press import PRESS_WORDS
+from kg.language.units import LEVELS, province_body_pattern, self_reference_pattern
 from kg.language.text import HAN, Sentences, is_han
 
 # A short name followed by one of these is a landform or street, not the unit (杭州湾, 永定河, 中山路).

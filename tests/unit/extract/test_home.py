@@ -1,6 +1,7 @@
 """Home-unit rules, on sentences written for the tests."""
 from kg.extract.rules.home import resolve_home
-from kg.language.units import names_its_body, names_publisher
+from kg.language.press import names_publisher
+from kg.language.units import names_its_body
 
 
 def home(gaz, body, **kw):
