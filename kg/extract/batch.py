@@ -25,7 +25,7 @@ from loaders.sources import RawInput, read_input
 def _doc(nlp: Language, article: Article, text: str) -> Doc:
     doc = nlp.make_doc(text)
     doc._.kg_meta = {"source": article.source, "title": article.title, "publisher": article.publisher,
-                     "boilerplate": article.boilerplate, "key": id(article)}
+                     "date": article.date, "boilerplate": article.boilerplate, "key": id(article)}
     return doc
 
 

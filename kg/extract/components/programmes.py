@@ -18,7 +18,7 @@ class Programmes:
 
     def __call__(self, doc: Doc) -> Doc:
         sentences = doc._.kg_sentences
-        progs = find_programmes(sentences.text, sentences)
+        progs = find_programmes(sentences.text, sentences, (doc._.kg_meta or {}).get("date"))
         doc._.kg_programmes = progs
         add_spans(doc, self.spans_key, [(m.start, m.end, "PROGRAMME") for p in progs for m in p.mentions])
         return doc
