@@ -25,12 +25,32 @@ WORDS_AFTER_NAME = frozenset((
     "透露", "解释", "答复", "发言", "点评", "总结", "布置", "安排",
     "陪同", "察看", "查看", "询问",
     "协调", "书记", "主任", "强化", "明确",
+    # 全 ends many given names (宋德全); 全 + a scope starts the next word (王明全市…).
+    "全市", "全县", "全区", "全省", "全旗", "全州", "全盟", "全镇", "全乡", "全村", "全体", "全面", "全力", "全程",
+    "全国", "全部", "全年",
 ))
 # Surname characters far more often a conjunction or preposition right after a
 # title or role word (市领导和乡镇干部, 书记向大家介绍): they start a name only
 # when a statistical tagger says so (kg.extract.ner).
 AMBIGUOUS_SURNAMES = frozenset("和向")
 # Function characters never inside a name (关于党 is not a person).
-NOT_IN_NAME = frozenset("的了于在和与及是为对把被从向们这那个之其等各每全本该所以而但或就也都")
+NOT_IN_NAME = frozenset("的了于在和与及是为对把被从向们这那个之其等各每本该所以而但或就也都")
+# Unit words a two-character name never ends in: 州领导包县、乡领导包村 is the practice 包联 (a leader takes
+# charge of a county, a village), not persons named 包县, 包村.
+UNIT_AS_GIVEN = frozenset("县乡村区市")
+# Characters of the Chinese transliterations of Mongolian, Uyghur, Kazakh and Tibetan personal names, as
+# Xinhua's transliteration tables (《蒙古语/维吾尔语/藏语人名汉字音译规则》) and the press of the autonomous regions
+# write them (巴特尔, 额尔敦毕力格, 图门吉日嘎拉, 买买提·依明, 吾斯曼·阿不力孜, 格桑多吉, 次仁旺堆). Such names have no
+# Han surname, so the surname rule misses them; a run of these characters right after a title is a name
+# when it is joined by ·, four characters or longer, or a statistical tagger sees a person there.
+TRANSLITERATION = frozenset(
+    "阿艾爱安昂敖奥巴白拜班邦包宝保贝本毕必边别宾波伯博布才采仓策查察朝彻辰成赤楚次措达大代丹旦道德登迪"
+    "丁顶东冬都杜敦顿多朵额恩尔法帕佩盆彭普其奇齐旗钦琴青庆穷秋曲确热仁日荣如儒萨塞赛桑色森沙善尚舍什"
+    "斯苏素索塔太泰坦唐陶特腾提天铁通图吐土托瓦外旺威维温文翁乌吾武西希锡夏香肖谢欣新兴秀玄雅亚扬央"
+    "叶伊依义音银英尤友玉元月云扎札增占召哲珍正孜宗卓珠加嘉贾江金晋吉极吉嘎噶甘冈岗高戈格根贡古固"
+    "哈海汗杭浩合何和赫洪呼胡花华欢黄惠火卡凯坎康考柯科克肯孔库夸拉腊来赖兰朗勒雷力立丽利莲良列林"
+    "琳伦罗洛玛麦买满曼毛梅美门蒙孟米密敏明莫默木穆那纳娜乃南尼努诺帕潘平其强群然任若沙尚舒顺松"
+    "逊牙延尧耶依夷因尹永尤于余宇扎泽章真孜堆杰觉琼乐楞都顺娃娅喜赉沁尕肉约居则守敏迪里班甫汗不乎"
+)
 # Words that start with a surname character but are not names (任组长, 党员, 高度).
 NOT_NAME_START = ("组长", "副组", "书记", "主任", "部长", "委员", "成员", "领导", "干部", "党员", "群众", "同志")

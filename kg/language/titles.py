@@ -33,9 +33,9 @@ POSTS = ("总书记", "第一书记", "书记", "支书", "常委", "市长", "�
          "旗长", "州长", "主席", "主任", "部长", "局长", "组长", "秘书长", "检察长", "院长", "厅长", "处长", "委员",
          "科长", "股长", "所长", "站长", "庭长")
 # Post words that name a person only after the body they belong to (党组成员,
-# 县领导, 工作队队长): alone, 成员 and 领导 are ordinary nouns (班子成员,
-# 领导干部) and a 队长 may lead a volunteer team.
-QUALIFIED_POSTS = ("成员", "领导", "队长")
+# 县领导, 工作队队长, 行署专员): alone, 成员 and 领导 are ordinary nouns (班子成员,
+# 领导干部), a 队长 may lead a volunteer team, a 专员 be any staff member.
+QUALIFIED_POSTS = ("成员", "领导", "队长", "专员")
 # Bodies outside the party and the state: their heads (业委会主任, 公司董事长,
 # 合作社理事长) are persons with this role, not officials.
 NON_STATE_BODIES: dict[str, str] = {

@@ -12,6 +12,11 @@ report is the autonomous prefecture's, 市委书记 the prefecture's; 盟委, �
 行署 likewise): 14 posts on invented openings at banner, league, 州, 地区,
 county and district level are placed right (tests/unit/extract/test_officials.py);
 visible posts placed unchanged (1.0).
+Names without a Han surname — Mongolian, Uyghur, Tibetan transliterations (巴特尔, 买买提·依明) — right after a
+title, by their characters (:func:`kg.extract.rules.names.transliterated_name_at`); 行署专员; 全 ending a given name
+(宋德全); 甲、乙等 with 等 right after the last name. On 12 invented reports of banners, leagues, 地区 and
+Xinjiang/Tibet counties (a helper wrote and annotated them without sight of the rules): officials R 0.827 → 0.973,
+P 0.939 → 1.0; the visible set unchanged (1.0).
 """
 from __future__ import annotations
 
@@ -21,7 +26,7 @@ from dataclasses import dataclass, field, replace
 
 from kg.extract.confidence import attest
 from kg.extract.records import Mention, Official, Person, Title
-from kg.extract.rules.names import AFTER_NAME, name_at
+from kg.extract.rules.names import AFTER_NAME, name_at, transliterated_name_at
 from kg.language.names import AMBIGUOUS_SURNAMES, WORDS_AFTER_NAME
 from kg.language.text import HAN, Sentences
 from kg.language.titles import (DEPARTMENT_SUFFIXES, DEPARTMENTS, HISTORICAL_WORDS, NATIONAL_POSTS, NON_STATE_BODIES,
@@ -217,10 +222,16 @@ def find_people(text: str, ctx: Context, sentences: Sentences | None = None,
     def mention(s: int, e: int) -> Mention:
         return Mention(s, e, text[s:e], sentences.at(s))
 
+    def name_after_title(i: int) -> str | None:
+        """A Han name (surname rule), or a transliterated one where it is longer (巴特尔, 孟和达来, 买买提·依明)."""
+        name = name_at(text, i, is_word=is_word)
+        other = transliterated_name_at(text, i, person_at(i) if person_at is not None else None)
+        return other if other and (not name or len(other) > len(name)) else name
+
     # 1. TITLE(S) + NAME, and NAME、NAME after the title (县领导甲、乙)
     last: tuple[int, list[Title]] | None = None  # where the previous official's name ended, their titles
     for m in UNIT_RE.finditer(text):
-        name = name_at(text, m.end(), is_word=is_word)
+        name = name_after_title(m.end())
         if not name or (name[0] in AMBIGUOUS_SURNAMES and not confirmed(m.end(), name)):
             continue
         units = _units_before(text, m.end(), ctx)
@@ -243,7 +254,7 @@ def find_people(text: str, ctx: Context, sentences: Sentences | None = None,
         lac = person_at is not None and person_at(n_start) == len(name)  # the tagger sees the same name
         found.add_official(name, titles, mention(first, n_end), "title+name+lac" if lac else "title+name")
         last = (n_end, titles)
-        for s, other in _names_after(text, n_end, is_word, confirmed):
+        for s, other in _names_after(text, n_end, is_word, confirmed, name_after_title):
             found.add_official(other, titles, mention(s, s + len(other)), "title+name-list")
             last = (s + len(other), titles)
     # 2. NAME、NAME等TITLE
@@ -352,7 +363,7 @@ def _name_ends(text: str, j: int, is_word) -> bool:
     return is_word is not None and any(is_word(j, j + k) for k in (2, 3, 4))
 
 
-def _names_after(text: str, end: int, is_word, confirmed) -> list[tuple[int, str]]:
+def _names_after(text: str, end: int, is_word, confirmed, name_here) -> list[tuple[int, str]]:
     """``、乙、丙`` right after an official's name ending at ``end``: further
     names sharing the title (县领导甲、乙、丙陪同). Each must be a whole name
     up to the next 、 or a clause end, not a title itself (…、副组长丁), and
@@ -362,7 +373,7 @@ def _names_after(text: str, end: int, is_word, confirmed) -> list[tuple[int, str
     while pos < len(text) and text[pos] == "、":
         if UNIT_RE.match(text, pos + 1):
             break
-        other = name_at(text, pos + 1, is_word=is_word)
+        other = name_here(pos + 1)
         if not other or not _name_ends(text, pos + 1 + len(other), is_word) or not confirmed(pos + 1, other):
             break
         out.append((pos + 1, other))

@@ -39,7 +39,11 @@ NOT_A_UNIT = re.compile(r"开发区|经开区|高新区|园区|工业园|示范�
 GENERIC_FULL = {"城区", "郊区", "矿区", "市辖区", "新区", "开发区", "高新区", "市区", "县城"}
 GENERIC_STEMS = ("各", "每", "全", "本", "该", "所在", "附近", "周边", "其他", "其它", "城市", "农村", "城乡", "基层", "中心",
                  # kinds of villages, not names (乡村振兴, 行政村, 贫困村, 示范社区)
-                 "乡", "农", "行政", "自然", "贫困", "示范", "重点", "试点", "先进", "文明", "美丽", "空心", "边远", "偏远")
+                 "乡", "农", "行政", "自然", "贫困", "示范", "重点", "试点", "先进", "文明", "美丽", "空心", "边远", "偏远",
+                 # the tail of a list of units (城中区、柳南区等地新建社区食堂)
+                 "等")
+# Common nouns a unit word ends (整治农村道路, 建设美丽乡村, 城乡社区治理): the unit word is not a village's suffix there.
+COMMON_UNIT_NOUNS = ("农村", "乡村", "城乡社区", "城市社区", "农村社区")
 ZONE = re.compile(r"(经济技术开发区|经开区|高新技术产业开发区|高新区)")
 ZONE_CANON = {"经开区": "经济技术开发区", "高新区": "高新技术产业开发区"}
 # The bodies of a 街道 by which a text may name it without its suffix.
@@ -297,7 +301,8 @@ class PlaceFinder:
             if level not in ("township", "county") or h.end in starts:
                 continue
             m = VILLAGE_AFTER.match(text, h.end)
-            if not m or is_generic_stem(m.group(1)) or (m.start(), m.end()) in taken \
+            if not m or is_generic_stem(m.group(1)) or m.group(0).endswith(COMMON_UNIT_NOUNS) \
+                    or (m.start(), m.end()) in taken \
                     or m.group(1).startswith(VERB_BEFORE_VILLAGE) or (level == "county" and len(m.group(1)) < 2):
                 continue
             name = m.group(1) + m.group(2)

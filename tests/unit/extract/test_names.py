@@ -46,3 +46,29 @@ def test_words_that_are_not_names():
     assert name_at("党员干部", 0) is None
     assert name_at("书记", 0) is None
     assert "王" in surnames()[0] and "欧阳" in surnames()[1]
+
+
+def test_quan_ends_a_given_name_but_a_scope_word_after_a_name_does_not_join_it():
+    assert name_at("赵德全出席会议", 0) == "赵德全"
+    assert name_at("王明全市调研", 0) == "王明"
+
+
+def test_a_name_ends_before_a_function_character_even_when_matched_exactly():
+    """``stop=set()`` matches a name exactly (甲、乙等市委常委): 等 after it ends it, it does not void it."""
+    assert name_at("邵北等县委常委", 0, stop=set()) == "邵北"
+
+
+def test_a_leader_taking_charge_of_a_unit_is_no_name():
+    """州领导包县、乡领导包村: 包 is a surname, 包县 the practice of a leader in charge of a county."""
+    assert name_at("包县、", 0) is None and name_at("包村。", 0) is None
+    assert name_at("包明、", 0) == "包明"
+
+
+def test_transliterated_names():
+    from kg.extract.rules.names import transliterated_name_at
+    assert transliterated_name_at("其木格日乐主持会议", 0) == "其木格日乐"
+    assert transliterated_name_at("艾买提·托合提说", 0) == "艾买提·托合提"
+    assert transliterated_name_at("达瓦说", 0) is None            # two characters: only with a tagger's word
+    assert transliterated_name_at("达瓦说", 0, tagged=2) == "达瓦"
+    assert transliterated_name_at("巴彦花镇", 0) is None          # a place: no name ends before 镇
+    assert transliterated_name_at("·明", 0) is None

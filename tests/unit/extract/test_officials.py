@@ -156,3 +156,28 @@ def test_district_street_and_community_posts(gaz):
     offs, _, ctx = people(gaz, "区委书记李明主持。解放碑街道较场口社区党委书记张红介绍经验。", "渝中区")
     assert offs["李明"].titles[0].place == ctx.home.key
     assert placed_at(ctx, offs["张红"]) == {"较场口社区"}
+
+
+def test_officials_with_transliterated_names(gaz):
+    """Mongolian, Uyghur and Tibetan officials have no Han surname (invented names)."""
+    offs, _, _ = people(gaz, "旗委书记阿拉坦仓主持会议，苏木党委书记乌日图那顺、嘎查党支部书记斯日古楞作交流发言。"
+                             "县委副书记、县长阿不都·热合曼指出，要当好政策宣传员。", "鄂托克旗")
+    assert {"阿拉坦仓", "乌日图那顺", "斯日古楞", "阿不都·热合曼"} <= set(offs)
+    assert titles(offs["阿不都·热合曼"]) == ["县委副书记", "县长"]
+
+
+def test_names_ending_in_quan_and_lists_before_deng(gaz):
+    offs, _, _ = people(gaz, "县人大常委会主任冯志全，县政协主席白丽出席。沈立新、邵北等县委常委参加。", "长兴县")
+    assert titles(offs["冯志全"]) == ["县人大常委会主任"]
+    assert titles(offs["邵北"]) == titles(offs["沈立新"]) == ["县委常委"]
+
+
+def test_leaders_in_charge_of_units_are_not_persons(gaz):
+    offs, persons, _ = people(gaz, "落实“三级联包”，市领导包县、县领导包乡、乡领导包村。", "长兴县")
+    assert offs == {} and persons == {}
+
+
+def test_prefecture_commissioner_and_a_joined_name_before_any_verb(gaz):
+    offs, _, _ = people(gaz, "地委副书记、行署专员吐尔洪·买买提主持开班式。村党支部书记热合曼·托乎提汇报了工作。", "喀什地区")
+    assert titles(offs["吐尔洪·买买提"]) == ["地委副书记", "行署专员"]
+    assert "热合曼·托乎提" in offs
