@@ -40,6 +40,14 @@ before its mentions part), a plain sibling of quoted programmes in a list closed
 0.982/0.852/0.912 → 0.983/0.891/0.934 (5 found, no new false one); stress set: 12 invented positives and 15
 negatives (在推动高质量发展中, 进村入户, 以基层党建为抓手, 重点民生工程…), all pass. Tried and dropped: a repeated name
 before any head (活动, 机制, 宣讲, 实事项目): 1 found for 8 false on visible (把党史学习教育, 不断完善机制).
+Fourth pass, from 36 invented reports written and annotated by helpers who never saw these rules (not tuned on
+one by one — each signal below is a class and has its own invented test sentences): recurring days, evening
+schools and open talks as heads (“书记接待日”, “田间夜校”, “X”主题党日, 议事会), several names in one quote when
+each ends in a head (“渔家夜校、海岛流动讲堂”), a quote held a number of times (召开“板凳议事”二十余场), 推行的“X”,
+设立/依托 as verbs, N级书记抓X, a long activity name as the means (以千名干部进万家活动为牵引). Invented reports
+P/R 0.927/0.814 → 0.934/0.907; visible unchanged (0.983/0.898). Tried and dropped: 组织 as a verb (a noun too:
+党组织过了一遍“筛子”), 乡村振兴 and 枫桥经验 in the catalogue (the visible gold lists each in one report of three and
+one of two that name it).
 Slogans and requirements (守初心、担使命，找差距、抓落实; “四个意识”) are not
 programmes: a comma inside, a numbered political formula, or a following
 要求/精神/意识 rules them out.
@@ -67,6 +75,13 @@ GOAL = re.compile("(" + "|".join(GOAL_ENDS) + ")$")
 # What a quoted name may be followed by that makes it a programme without a head or a verb:
 # a demonstration unit of it (“美丽庭院”示范户, 农村“五治”示范点) or its practice (“五废共治”创新做法).
 OF_PROGRAMME = re.compile(r"(示范(?:点|户|村|社区|单位|岗|区|街|基地|家庭|带|片)|创新做法|做法|经验做法)")
+# A quote followed by how many times it was held (召开“院坝议事会”十余场, “周末课堂”开讲46期) is a recurring activity.
+# Held: a verb of holding before the quote (召开“院坝议事会”十余场) or before the count (“周末课堂”开讲46期).
+SESSIONS = re.compile(r"(开讲|举办|开展|举行|共)?[\d一二两三四五六七八九十百千]+[余多]?(?:场次|场|期|次|轮)")
+HELD_BEFORE = re.compile(r"(?:召开|举办|举行|开展|组织|开设|开办)[" + HAN + r"]{0,4}$")
+# N级书记抓/讲X: the genre's formula of secretaries at N levels each taking on X (五级书记抓扶贫, 三级书记讲党课).
+SECRETARIES = re.compile(r"[一二三四五六七八九十]级书记(?:抓|讲|带头抓|带头讲|带头)[" + HAN + r"]{2,6}?(?=活动|行动|机制|工程|[，。；、”]|$)"
+                         r"(?:活动|行动|机制|工程)?")
 # A theme year is a campaign (“营商环境优化年”, “项目建设年”); 好少年, 致敬百年 are not.
 THEME_YEAR = re.compile(r"(建设|优化|提升|攻坚|落实|突破|推进|整治|服务|发展|创新|效能|作风|能力|质量|执行)年$")
 # A recurring routine (“一月一调度”, “半月一调度”, “每周一例会”) is a mechanism.
@@ -238,6 +253,9 @@ def find_programmes(text: str, sentences: Sentences | None = None, date: str | N
     _recurring(text, quotes, col)
     _list_siblings(text, quotes, col)
     _means(text, quotes, col)
+    for m in SECRETARIES.finditer(text):  # 三级书记抓办实事, 五级书记抓扶贫, quoted or not
+        if not col.is_consumed(m.start() - 1, m.end() + 1):
+            col.add(m.group(), m.start(), m.end(), method="formula+verb")
     return [p for p in col.items.values()]
 
 
@@ -340,6 +358,17 @@ def _quoted(text: str, col: _Collector) -> None:
         for s, e in group:
             content = text[s:e]
             tail = text[e + 1:e + 8]
+            parts = content.split("、")
+            if len(parts) > 1 and all(len(p) >= 3 and _SELF_HEAD.search(p) and _plausible(p, head=False)
+                                      for p in parts):
+                # “纪律夜校、草原流动讲堂、指尖微课堂”: several names in one quote, each ending in a head
+                # (a parallel slogan, “网格连心、组团服务”, stays one name)
+                pos = s
+                for part in parts:
+                    col.add(part, pos, pos + len(part), method="quoted+shape")
+                    pos += len(part) + 1
+                col.consume(s - 1, e + 1)
+                continue
             if content in NEEDS_TOPIC:
                 topic = _topic_before(text, s - 1)
                 if topic:
@@ -372,15 +401,20 @@ def _quoted(text: str, col: _Collector) -> None:
 def _named_by_shape(text: str, s: int, e: int) -> bool:
     """A quote that names a programme wherever it stands: one that ends in a programme head itself (“田埂大讲堂”,
     “实事清单”, “全民阅读活动月”), a per-unit rule (“一企一策”, “一村一辅警”), an activity titled in two parts
-    (“清溪夜话·书记有约”), a formula of three parts or with a number (“支部+合作社+农户”, “1+N联络”), or the means the
-    city works through (以“红色物业”为抓手, 以“三联三帮”为载体) — unless a requirement or an honour word follows it
-    (“五个一”要求) or it is what something is (是“X”, 群众的“X”)."""
+    (“清溪夜话·书记有约”), a formula of three parts or with a number (“支部+合作社+农户”, “1+N联络”), the means the
+    city works through (以“红色物业”为抓手, 以“三联三帮”为载体), or held a number of times (“院坝议事会”十余场) — unless
+    a requirement or an honour word follows it (“五个一”要求) or it is what something is (是“X”, 群众的“X”; but
+    推行的“X” is what the city runs)."""
     content = text[s:e]
-    if text[e + 1:].startswith(NOT_AFTER) or (s >= 2 and text[s - 2] in "的是"):
+    if text[e + 1:].startswith(NOT_AFTER) or (s >= 2 and text[s - 2] == "是") \
+            or (s >= 2 and text[s - 2] == "的" and not text[max(0, s - 8):s - 2].endswith(VERBS)):
         return False
     if is_distributive(content) or _TITLED.fullmatch(content) or _FORMULA_PLUS.fullmatch(content):
         return True
     if text[s - 2:s - 1] == "以" and _MEANS_AFTER.match(text, e + 1):
+        return True
+    sessions = SESSIONS.match(text, e + 1)
+    if sessions and (sessions.group(1) or HELD_BEFORE.search(text, max(0, s - 9), s - 1)):
         return True
     head = _SELF_HEAD.search(content)
     return bool(head and head.start() >= 2)
@@ -567,14 +601,16 @@ def _list_siblings(text: str, quotes, col: _Collector) -> None:
                     break
 
 
-_MEANS_PLAIN = re.compile(r"以([" + HAN + r"]{4,10})为(?:抓手|载体|突破口)")
+_MEANS_PLAIN = re.compile(r"以([" + HAN + r"]{4,10})为(?:" + _alternatives(MEANS) + ")")
 
 
 def _means(text: str, quotes, col: _Collector) -> None:
     """以X为抓手/载体 without quotes: the named means the city works through (以城乡结对为载体), when X is a name of
-    four or more characters, not the plain work itself (以基层党建为抓手, 以项目建设为抓手)."""
+    four or more characters, not the plain work itself (以基层党建为抓手, 以项目建设为抓手, 以主题党日活动为载体) — but a
+    long name for an activity is one (以百名书记讲党课活动为牵引)."""
     for m in _MEANS_PLAIN.finditer(text):
         name = m.group(1)
-        if not inside_any(m.start(1), quotes) and not _GENERIC_END.search(name) and not _SCOPE.match(name) \
-                and not re.search("[的了和与及]", name):
+        named_activity = name.endswith(("活动", "行动")) and len(name) >= 7
+        if not inside_any(m.start(1), quotes) and (named_activity or not _GENERIC_END.search(name)) \
+                and not _SCOPE.match(name) and not _LEAD_VERB.match(name) and not re.search("[的了和与及]", name):
             col.add(name, m.start(1), m.end(1), method="means")

@@ -291,3 +291,35 @@ def test_unquoted_positive(text, name):
 @pytest.mark.parametrize("text", UNQUOTED_NEGATIVES)
 def test_unquoted_negative(text):
     assert local_names(text) == set()
+
+
+def test_recurring_days_schools_and_talks_are_programmes_by_their_head():
+    found = names("各村设立“村官接待日”，每周二接待群众。镇里开展“红色星期三”主题党日，办好“田间夜校”。")
+    assert {"村官接待日", "红色星期三主题党日", "田间夜校"} <= set(found)
+
+
+def test_several_names_in_one_quote_are_split_when_each_ends_in_a_head():
+    found = names("县委宣传部推出“渔家夜校、海岛流动讲堂、掌上微课堂”，方便群众学习。")
+    assert {"渔家夜校", "海岛流动讲堂", "掌上微课堂"} <= set(found)
+    assert set(names("深化“支部连心、党员带富”，推动发展。")) <= {"支部连心、党员带富"}
+
+
+def test_a_quote_held_a_number_of_times_is_a_recurring_activity():
+    assert "板凳议事" in names("到各村召开“板凳议事”二十余场，收集意见300条。")
+    assert names("这是他第一次说“谢谢”三次，群众很感动。") == {}
+
+
+def test_a_verb_then_de_before_a_quote_is_what_the_city_runs():
+    assert "一户一专干" in names("我镇推行的“一户一专干”结对做法，帮助群众增收。")
+    assert "一户一专干" not in names("群众的“一户一专干”很满意。")
+
+
+def test_secretaries_at_n_levels_formula():
+    found = names("全县开展四级书记讲廉洁活动，推动“五级书记抓防汛”落实。")
+    assert {"四级书记讲廉洁活动", "五级书记抓防汛"} <= set(found)
+    assert names("县乡村三级书记深入一线调研。") == {}
+
+
+def test_a_long_activity_name_as_the_means():
+    assert "千名干部进万家活动" in names("全区以千名干部进万家活动为牵引，推动问题解决。")
+    assert names("以主题党日活动为载体，组织党员学习。") == {}
