@@ -195,3 +195,11 @@ def test_a_before_after_is_told_apart_and_ranges_are_one_figure():
 def test_a_part_after_a_comma_is_not_a_list():
     found = metrics("收到问题267条，238条已立行立改；受理事项8749件，办结5754件。")
     assert found["238条"].subject != found["267条"].subject
+
+
+def test_batches_and_subjects_after_wei_min_or_before_a_verb_of_use():
+    found = metrics("全镇分12批次组织参观。全县38个为民服务项目全部完工。镇里筹集资金260万元用于修建村道。")
+    assert found["12批次"].unit == "批次" and found["12批次"].value == 12
+    assert found["38个"].subject == "为民服务项目"
+    assert found["260万元"].subject == "资金"
+    assert metrics("为3个村解决饮水问题。")["3个"].subject == "村"
