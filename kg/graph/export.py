@@ -10,7 +10,7 @@ from xml.sax.saxutils import escape, quoteattr
 import networkx as nx
 
 from kg.errors import GraphFileError, IncompleteBuild
-from kg.graph.schema import AGGREGATED, EDGE_LIST_PROPERTIES, LIST_PROPERTIES, SCHEMA_VERSION
+from kg.graph.schema import AGGREGATED, EDGE_LIST_PROPERTIES, LIST_PROPERTIES, SCHEMA_VERSION, label_string, labels_of
 
 MANIFEST = "manifest.json"   # written last by kg build: version, inputs, counts, status
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")  # not allowed in XML 1.0
@@ -123,8 +123,8 @@ def read_manifest(folder: Path) -> dict | None:
 
 
 def read_graph(path: Path) -> nx.MultiDiGraph:
-    """A graph written by ``kg build`` (the file, or its output folder); lists
-    come back from their JSON form. A build folder whose manifest says the last
+    """A graph written by ``kg build`` (the file, or its output folder), or exported from a database ``kg load``
+    wrote with ``apoc.export.graphml.all`` (:func:`read_apoc_export`); lists come back from their JSON form. A build folder whose manifest says the last
     build did not finish is refused (:class:`~kg.errors.IncompleteBuild`)."""
     path = Path(path)
     if path.is_dir():
@@ -136,7 +136,7 @@ def read_graph(path: Path) -> nx.MultiDiGraph:
     if not path.exists():
         raise GraphFileError(f"{path}: no such file (run `kg build` first)")
     try:
-        g = nx.read_graphml(path, force_multigraph=True)
+        g = read_apoc_export(path) if _is_apoc_export(path) else nx.read_graphml(path, force_multigraph=True)
     except (OSError, SyntaxError, nx.NetworkXError) as exc:  # ElementTree's ParseError is a SyntaxError
         raise GraphFileError(f"{path}: not a readable GraphML file: {exc}") from exc
     g.graph.pop("schema", None)  # the file's format version, checked above; not a property of the graph
@@ -154,3 +154,87 @@ def read_graph(path: Path) -> nx.MultiDiGraph:
                 if isinstance(d[k], str):
                     d[k] = json.loads(d[k])
     return g
+
+
+_GRAPHML_NS = "{http://graphml.graphdrawing.org/xmlns}"
+_XML_TYPES = {"boolean": lambda s: s.strip().lower() == "true", "int": int, "long": int, "float": float,
+              "double": float, "string": str}
+
+
+def _is_apoc_export(path: Path) -> bool:
+    """APOC's exporter writes the labels as an attribute of each node element (``<node id="n0" labels=":Place">``);
+    kg writes them as data only."""
+    with open(path, "rb") as f:
+        head = f.read(1 << 16)
+    return re.search(rb"<node id=\"[^\"]*\" labels=", head) is not None
+
+
+def read_apoc_export(path: Path) -> nx.MultiDiGraph:
+    """The graph of a GraphML file that Neo4j's ``CALL apoc.export.graphml.all(file, {useTypes: true})`` wrote
+    from a database ``kg load`` filled: the same graph ``kg build`` wrote, so that ``kg load`` of it changes nothing.
+
+    APOC's file differs from kg's in five ways, undone here: it orders a node's labels its own way (:City:Place); its node ids are positions (n0, n1…), the kg id is
+    the ``id`` property; an edge's key is its ``key`` property; lists are JSON (and the key of one, ``evidence``,
+    is not declared at all, which networkx refuses); a fact's evidence is stored flat in Neo4j (``evidence``,
+    ``evidenceArticles``, ``evidenceOffsets``, :mod:`kg.neo4j.loader`) and comes back as the graph's objects.
+
+    >>> import tempfile, pathlib
+    >>> f = pathlib.Path(tempfile.mkdtemp()) / "apoc.graphml"
+    >>> _ = f.write_text('''<graphml xmlns="http://graphml.graphdrawing.org/xmlns">
+    ... <key id="id" for="node" attr.name="id" attr.type="string"/>
+    ... <key id="articles" for="edge" attr.name="articles" attr.type="string" attr.list="string"/>
+    ... <graph id="G" edgedefault="directed">
+    ... <node id="n0" labels=":Official"><data key="labels">:Official</data><data key="id">official:1</data></node>
+    ... <node id="n1" labels=":Place"><data key="labels">:Place</data><data key="id">place:2</data></node>
+    ... <edge id="e0" source="n0" target="n1" label="HOLDS"><data key="label">HOLDS</data>
+    ... <data key="articles">["a1"]</data><data key="evidence">["市长王五讲话。"]</data>
+    ... <data key="evidenceArticles">["a1"]</data><data key="evidenceOffsets">[0]</data>
+    ... <data key="key">HOLDS:9</data></edge></graph></graphml>''', encoding="utf-8")
+    >>> g = read_apoc_export(f)
+    >>> list(g.edges(keys=True, data="evidence"))
+    [('official:1', 'place:2', 'HOLDS:9', [{'article': 'a1', 'sentence': '市长王五讲话。', 'offset': 0}])]
+    """
+    import xml.etree.ElementTree as ET
+
+    root = ET.parse(path).getroot()
+    keys: dict[tuple[str, str], tuple[str, str, bool]] = {}
+    for k in root.iter(_GRAPHML_NS + "key"):
+        keys[(k.get("for", "all"), k.get("id"))] = (k.get("attr.name") or k.get("id"), k.get("attr.type", "string"),
+                                                    k.get("attr.list") is not None)
+
+    def data_of(element, domain: str) -> dict:
+        out = {}
+        for d in element.findall(_GRAPHML_NS + "data"):
+            key = d.get("key")
+            name, kind, is_list = keys.get((domain, key)) or keys.get(("all", key)) or (key, "string", False)
+            text = d.text or ""
+            if is_list or (text.startswith("[") and name in LIST_PROPERTIES | EDGE_LIST_PROPERTIES | _FLAT_EVIDENCE):
+                out[name] = json.loads(text)
+            else:
+                out[name] = _XML_TYPES.get(kind, str)(text)
+        return out
+
+    graph = root.find(_GRAPHML_NS + "graph")
+    if graph is None:
+        raise GraphFileError(f"{path}: no graph element")
+    g = nx.MultiDiGraph()
+    ids: dict[str, str] = {}
+    for n in graph.iter(_GRAPHML_NS + "node"):
+        d = data_of(n, "node")
+        if "id" not in d:
+            raise GraphFileError(f"{path}: node {n.get('id')} has no id property: not a database kg load wrote")
+        ids[n.get("id")] = d["id"]
+        d["labels"] = label_string(sorted(labels_of(d), key=lambda label: label == "City"))  # kg's order: kind first
+        g.add_node(d["id"], **d)
+    for e in graph.iter(_GRAPHML_NS + "edge"):
+        d = data_of(e, "edge")
+        d.setdefault("label", e.get("label"))
+        if "evidenceArticles" in d:
+            d["evidence"] = [{"article": a, "sentence": s, "offset": o} for s, a, o in
+                             zip(d["evidence"], d.pop("evidenceArticles"), d.pop("evidenceOffsets", []))]
+        g.add_edge(ids[e.get("source")], ids[e.get("target")], key=d.pop("key", None), **d)
+    return g
+
+
+# How kg load stores a fact's evidence objects in Neo4j: three parallel lists.
+_FLAT_EVIDENCE = frozenset({"evidenceArticles", "evidenceOffsets"})

@@ -62,7 +62,7 @@ def node_rows(g: nx.MultiDiGraph) -> dict[tuple[str, ...], list[dict]]:
     for n, d in g.nodes(data=True):
         props = {k: v for k, v in d.items() if k not in ("labels", "id", "confidence") and k not in LIST_PROPERTIES}
         row = {"id": d.get("id", n), "props": props, "confidence": d.get("confidence")}  # merged: the best
-        row.update({k: list(d[k]) for k in LIST_PROPERTIES if d.get(k)})
+        row.update({k: _listed(d[k]) for k in LIST_PROPERTIES if d.get(k)})
         groups[checked_labels(d, n)].append(row)
     return groups
 
