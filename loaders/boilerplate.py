@@ -30,6 +30,14 @@ _OUTLET = "(?:" + "|".join(sorted(OUTLETS, key=len, reverse=True)) + ")"
 _BYLINE = re.compile(r"^□|^■|^(本报|本台|本网)?(记者|通讯员)\s*" + _NAME + r"|" + _OUTLET + r"\s*(记者|通讯员)")
 
 
+# Lists of other pages' headlines (相关阅读, 上一篇/下一篇): navigation, not this article. Their places and names are
+# other reports', so they are neither body nor the chrome that is mined for this article's publisher and home.
+_LINKS_HEAD = re.compile(r"^[【\[]?(相关阅读|相关新闻|相关链接|相关文章|相关报道|延伸阅读|推荐阅读|热点推荐|热门推荐|热门文章|"
+                         r"精彩推荐|猜你喜欢|往期回顾|更多阅读|更多新闻|今日推荐)[】\]]?\s*[:：]?\s*(?:$|[·•▪◆●])")
+_LABELLED = re.compile(r"^[" + HAN + r"]{2,4}\s*[:：]")  # 主办：…, 地址：…: a footer's fields, after the list
+_LINK_LINE = re.compile(r"^\s*(?:[·•▪◆●○>»\-]|\d{1,2}[.、]|上一篇|下一篇|上一条|下一条)")
+
+
 @dataclass
 class PageParts:
     body: list[str]
@@ -62,7 +70,13 @@ def is_boilerplate(line: str) -> bool:
 
 
 def split_page(text: str) -> PageParts:
-    """Body lines vs. header/footer lines, plus the metadata they carry."""
+    """Body lines vs. header/footer lines, plus the metadata they carry. Lists of links to other pages
+    (相关阅读 and the headlines under it, 上一篇/下一篇) are neither: they name other reports' places.
+
+    >>> parts = split_page("某县召开会议\\n全县党员参加学习，效果良好。\\n相关阅读：\\n· 邻县召开推进会\\n主办：某县委宣传部")
+    >>> parts.body, parts.boilerplate
+    (['某县召开会议', '全县党员参加学习，效果良好。'], ['主办：某县委宣传部'])
+    """
     lines = [line for line in text.split("\n")]
     n = len(lines)
     chrome = [False] * n
@@ -83,8 +97,22 @@ def split_page(text: str) -> PageParts:
             chrome[i] = True
             continue
         break
+    links = [False] * n
+    for i, line in enumerate(lines):
+        if not chrome[i]:
+            continue
+        if _LINKS_HEAD.match(line.strip()):
+            links[i] = True
+            for j in range(i + 1, n):  # the list under the heading, to the next chrome of another kind
+                line_j = lines[j].strip()
+                if line_j and not _LINK_LINE.match(line_j) and (is_boilerplate(line_j) or _is_sentence(line_j)
+                                                               or _LABELLED.match(line_j) or line_j.startswith(("【", "["))):
+                    break
+                links[j] = chrome[j]
+        elif _LINK_LINE.match(line) and line.strip().startswith(("上一篇", "下一篇", "上一条", "下一条")):
+            links[i] = True
     body = [line for line, c in zip(lines, chrome) if not c]
-    boiler = [line for line, c in zip(lines, chrome) if c and line]
+    boiler = [line for line, c, link in zip(lines, chrome, links) if c and line and not link]
     # Trim blank lines at both ends of the body.
     while body and not body[0]:
         body.pop(0)

@@ -19,9 +19,13 @@ from kg.language.units import LEVELS, province_body_pattern, self_reference_patt
 from kg.language.text import HAN, Sentences, is_han
 
 # A short name followed by one of these is a landform or street, not the unit (杭州湾, 永定河, 中山路).
-FEATURE_AFTER = set("湾江河湖山路街桥港站岛峡口港洋海滩岭峰溪渠泉湖塘坝")
+FEATURE_AFTER = set("湾江河湖山路街桥港站岛峡口港洋海滩岭峰溪渠泉湖塘坝边畔岸")
 # A short name before these names a region a school is named for (江汉大学), not the unit.
 INSTITUTION_AFTER = ("大学", "学院")
+# A bank, a company or a school named for a region (江西瑞金农村商业银行, 呼伦贝尔农商银行, 安徽科技学院): short names
+# right before one (a few characters of the firm's own name between) name the firm, not a unit the report is about.
+FIRM_AFTER = re.compile(r"[" + HAN + r"]{0,4}?(?:农村商业银行|商业银行|农商银行|农商行|村镇银行|银行|信用联社|信用社|"
+                        r"分行|支行|有限公司|股份公司|公司|集团|大学|学院|职业技术学院)")
 # Short names that are ordinary words far more often than places.
 COMMON_SHORTS = {
     "东方", "和平", "新华", "太平", "长安", "永康", "安康", "大同", "长治", "平安", "中山", "朝阳", "吉安", "建设",
@@ -181,12 +185,27 @@ class PlaceFinder:
                 continue
             hits.append(hit)
             prev = hit
+        hits = self._not_firms(text, hits)
         hits += self._siblings(text, unresolved, hits)
         hits += self._unknown_villages(text, hits)
         hits += self._zones(text, hits)
         if home is not None:
             hits += self._references(text, home, hits)
         return sorted(hits, key=lambda h: h.start)
+
+    @staticmethod
+    def _not_firms(text: str, hits: list[Hit]) -> list[Hit]:
+        """Drop the short names of a run of adjacent units that a firm's name follows (江西瑞金|农村商业银行)."""
+        drop: set[int] = set()
+        run: list[int] = []
+        for k, h in enumerate(hits + [None]):
+            if h is not None and run and hits[run[-1]].end == h.start:
+                run.append(k)
+                continue
+            if run and FIRM_AFTER.match(text, hits[run[-1]].end):
+                drop.update(i for i in run if hits[i].kind == "short")
+            run = [k] if h is not None else []
+        return [h for k, h in enumerate(hits) if k not in drop]
 
     def _choose(self, c: Candidate, home, home_prov, named, prev: Hit | None) -> int | None:
         """The unit a candidate stands for, by rank: under the home or right

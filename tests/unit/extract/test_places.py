@@ -161,3 +161,13 @@ def test_parallel_clauses_led_by_units_are_a_list(gaz):
     assert found["朱北社区"].chain[-2].name == "解放碑街道"  # 较场口社区's parent, not 泗洪县's
     assert "朱北社区" not in names(gaz, "较场口社区修缮了管道。朱北社区开办了午托班。", "渝中区")
     assert "朱北社区" not in names(gaz, "群众来到较场口社区；朱北社区开办了午托班。", "渝中区")  # not clause-led
+
+
+def test_a_region_a_firm_is_named_for_is_not_a_place(gaz):
+    found = names(gaz, "我县与四川泸州农村商业银行合作，宜宾农商银行发放贷款，邀请绵阳师范学院专家授课。", "长宁县")
+    assert not {"四川省", "泸州市", "宜宾市", "绵阳市"} & set(found)
+    assert "泸州市" in names(gaz, "县委组织干部赴泸州学习。", "长宁县")
+
+
+def test_a_short_name_before_a_shore_word_is_a_landform(gaz):
+    assert "西湖区" not in names(gaz, "志愿者每天都在西湖边巡查。", "上城区")

@@ -53,3 +53,14 @@ def test_dated_byline_gives_date_but_dated_paragraph_stays_body():
     assert parts.meta["date"] == "2021-03-04"
     assert parts.body == ["2021年3月1日，全县召开大会，部署工作。"]
     assert mine_metadata(["作者：孙八"])["reporters"] == ["孙八"]
+
+
+def test_related_links_are_neither_body_nor_chrome_mined_for_the_article():
+    page = ("某县召开推进会\n全县各级党组织深入开展学习，成效明显。\n（责任编辑：钱七）\n相关阅读：\n· 甲县召开动员会\n"
+            "· 乙市：以“五查五改”推动整改\n上一篇：丙区召开座谈会\n【打印本页】【关闭窗口】\n主办：中共某县委宣传部")
+    parts = split_page(page)
+    assert parts.body == ["某县召开推进会", "全县各级党组织深入开展学习，成效明显。"]
+    assert not any(x in line for line in parts.boilerplate for x in ("甲县", "乙市", "丙区"))
+    assert "主办：中共某县委宣传部" in parts.boilerplate and "（责任编辑：钱七）" in parts.boilerplate
+    one_line = split_page("全县开展学习，成效明显。\n相关新闻：· 甲县召开动员会 · 乙市部署工作\n主办：某县委宣传部")
+    assert one_line.boilerplate == ["主办：某县委宣传部"]
