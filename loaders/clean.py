@@ -41,6 +41,27 @@ def widen_punctuation(text: str) -> str:
     return _HALF_PUNCT.sub(lambda m: _HALF_TO_FULL[m.group(1) or m.group(2)], text)
 
 
+_STRAIGHT = re.compile(r'"([^"\n]{1,60})"')
+
+
+def curl_quotes(text: str) -> str:
+    """Straight double quotes around Chinese text become “…” (开展"屋场夜话" → 开展“屋场夜话”): the extractors
+    read names in curly quotes, and many sites type straight ones. Only where a line holds them in pairs and the
+    quoted text has Chinese in it; an unpaired quote is left as it is.
+
+    >>> curl_quotes('开展"屋场夜话"、"板凳课堂"等活动')
+    '开展“屋场夜话”、“板凳课堂”等活动'
+    >>> curl_quotes('他说"好')
+    '他说"好'
+    """
+    lines = text.split("\n")
+    for i, line in enumerate(lines):
+        if '"' in line and line.count('"') % 2 == 0:
+            lines[i] = _STRAIGHT.sub(lambda m: "“" + m.group(1) + "”" if re.search("[" + CJK + "]", m.group(1))
+                                     else m.group(0), line)
+    return "\n".join(lines)
+
+
 _PUNCT_RUN = re.compile(r"[，、。；：！？]{2,}")
 _FINAL = set("。！？")
 
@@ -108,6 +129,7 @@ def clean_text(text: str) -> str:
     text = strip_pinyin_glosses(text)
     text = to_simplified(text)
     text = widen_punctuation(text)
+    text = curl_quotes(text)
     text = collapse_punctuation(text)
     text = drop_page_jumps(text)
     return normalize_whitespace(text)

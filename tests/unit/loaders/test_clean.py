@@ -64,3 +64,10 @@ def test_related_links_are_neither_body_nor_chrome_mined_for_the_article():
     assert "主办：中共某县委宣传部" in parts.boilerplate and "（责任编辑：钱七）" in parts.boilerplate
     one_line = split_page("全县开展学习，成效明显。\n相关新闻：· 甲县召开动员会 · 乙市部署工作\n主办：某县委宣传部")
     assert one_line.boilerplate == ["主办：某县委宣传部"]
+
+
+def test_straight_quotes_around_chinese_become_curly_in_pairs_only():
+    from loaders.clean import curl_quotes
+    assert clean_text('镇里开办"田间夜校"，推行"一户一策"。') == "镇里开办“田间夜校”，推行“一户一策”。"
+    assert curl_quotes('He said "ok" and "fine"') == 'He said "ok" and "fine"'
+    assert curl_quotes('标题"一\n二"') == '标题"一\n二"'  # a pair across lines is not a pair
