@@ -53,7 +53,7 @@ VERBS = ("创新推出", "组织开展", "部署开展", "深入开展", "深入
 MANNER = ("服务", "管理", "帮扶", "办理", "审批", "调解", "宣讲", "巡查", "走访", "结对", "包联")
 # What a list of quotes may end in that makes each a programme (“清洁家园”“文明餐桌”等志愿服务).
 LIST_ENDS = ("活动", "行动", "工程", "项目", "品牌", "载体", "举措", "工作法", "模式", "机制", "志愿服务", "宣讲",
-             "课堂", "栏目", "节目")
+             "课堂", "栏目", "节目", "形式")
 # 以“X”为抓手: the quote is the means the city works through, a programme.
 MEANS = ("抓手", "载体", "主线", "牵引", "切入点", "突破口", "引领", "统领", "龙头")
 # Words after a quote that make it a requirement, an idea, a problem or an honour, not a programme.

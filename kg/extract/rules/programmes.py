@@ -245,6 +245,10 @@ def find_programmes(text: str, sentences: Sentences | None = None, date: str | N
         if not _plausible_unquoted(name) or inside_any(m.start(1), quotes):
             continue
         col.add(name, m.start(1), m.end(1), method="unquoted+head")
+    for m in _ACTIVITY.finditer(text):  # 深入开展县级领导干部联乡包村促振兴活动: a long name of an activity
+        name = m.group(1)
+        if _plausible_activity(name) and not inside_any(m.start(1), quotes):
+            col.add(name + "活动", m.start(1), m.end(), method="unquoted+head")
     for m in _CHIEF_SYSTEM.finditer(text):  # 全面推行路长制: a post-holder responsibility system
         if not inside_any(m.start(1), quotes):
             col.add(m.group(1), m.start(1), m.end(1), method="unquoted+head")
@@ -257,6 +261,21 @@ def find_programmes(text: str, sentences: Sentences | None = None, date: str | N
         if not col.is_consumed(m.start() - 1, m.end() + 1):
             col.add(m.group(), m.start(), m.end(), method="formula+verb")
     return [p for p in col.items.values()]
+
+
+# 开展 + a name + 活动, without quotes: the name is long and specific (县级领导干部联乡包村促振兴活动, 警示教育月活动),
+# not a description (开展丰富多彩的活动, 开展志愿服务活动, 开展主题党日活动).
+_ACTIVITY = re.compile(r"(?:组织开展|深入开展|同步开展|集中开展|扎实开展|广泛开展|持续开展|分别牵头开展|牵头开展|开展)"
+                       r"([" + HAN + r"]{5,24}?)活动")
+
+
+def _plausible_activity(name: str) -> bool:
+    """A name before 活动 after 开展: five characters or more that are not a scope, a manner or a list (各类, 形式多样,
+    的, 等), and seven or more when it ends in plain work (主题宣传教育, 志愿服务)."""
+    if _SCOPE.match(name) or re.search("[的了等各]|多样|多彩|一系列|系列|相关|专题|主题党日", name) \
+            or name.startswith(("形式", "丰富", "一次", "多种", "多项", "一批")):
+        return False
+    return len(name) >= (7 if _GENERIC_END.search(name) else 5)
 
 
 def _plausible_unquoted(name: str) -> bool:

@@ -323,3 +323,16 @@ def test_secretaries_at_n_levels_formula():
 def test_a_long_activity_name_as_the_means():
     assert "千名干部进万家活动" in names("全区以千名干部进万家活动为牵引，推动问题解决。")
     assert names("以主题党日活动为载体，组织党员学习。") == {}
+
+
+def test_a_long_unquoted_activity_name_after_kaizhan():
+    found = names("全区深入开展机关干部进村入户解民忧活动，同步开展廉政文化宣传周活动。")
+    assert {"机关干部进村入户解民忧活动", "廉政文化宣传周活动"} <= set(found)
+    for text in ("开展丰富多彩的活动。", "开展志愿服务活动。", "深入开展形式多样的宣传教育活动。", "开展主题党日活动。",
+                 "开展各类文体活动。"):
+        assert names(text) == {}, text
+
+
+def test_a_list_of_quotes_closed_by_forms():
+    found = names("各村通过“田间课堂”、“廉洁家书”、“板凳会”等形式开展学习。")
+    assert {"田间课堂", "廉洁家书", "板凳会"} <= set(found)
