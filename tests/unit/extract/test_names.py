@@ -72,3 +72,7 @@ def test_transliterated_names():
     assert transliterated_name_at("达瓦说", 0, tagged=2) == "达瓦"
     assert transliterated_name_at("巴彦花镇", 0) is None          # a place: no name ends before 镇
     assert transliterated_name_at("·明", 0) is None
+
+
+def test_hui_and_northwestern_surnames():
+    assert name_at("虎振东出席", 0) == "虎振东" and name_at("海小燕、", 0) == "海小燕"
