@@ -1,6 +1,6 @@
 // Pairs of officials named in the same articles, strongest pairs first (national leaders left out: they are named everywhere).
 // Parameters: limit — how many pairs.
-// :param limit => 25
+:param limit => 25;
 MATCH (a:Article)-[:MENTIONS]->(o1:Official), (a)-[:MENTIONS]->(o2:Official)
 WHERE o1.id < o2.id
   AND NOT EXISTS { (o1)-[:HOLDS]->(:Organization {name: '中共中央'}) }

@@ -1,6 +1,6 @@
 // The evidence sentences behind every fact about an entity (official, place, programme), and their articles.
-// Parameters: name — the entity's name.
-// :param name => '李猛'
+// Parameters: name — the entity’s name.
+:param name => '李猛';
 MATCH (x)
 WHERE (x:Official OR x:Place OR x:Programme OR x:Person OR x:Organization) AND x.name = $name
 MATCH (x)-[r]-(y)

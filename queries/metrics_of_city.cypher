@@ -1,6 +1,6 @@
 // Figures a city reported, grouped by what they measure (subject), with value, unit, qualifier and article.
-// Parameters: city — the unit's full name as in the graph.
-// :param city => '德州市'
+// Parameters: city — the unit’s full name as in the graph.
+:param city => '德州市';
 MATCH (c:Place {name: $city})-[r:REPORTS]->(m:Metric)
 MATCH (a:Article {id: r.article})
 RETURN coalesce(m.subject, '(no subject)') AS subject, m.value AS value, m.unit AS unit,

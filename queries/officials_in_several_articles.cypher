@@ -1,6 +1,6 @@
 // Officials who appear in several articles: the people the corpus keeps coming back to.
 // Parameters: min_articles — the least number of articles.
-// :param min_articles => 2
+:param min_articles => 2;
 MATCH (a:Article)-[:MENTIONS]->(o:Official)
 WITH o, collect(DISTINCT a) AS articles
 WHERE size(articles) >= $min_articles

@@ -1,6 +1,6 @@
 // Officials of a city and the posts they hold there or in the units under it, with how long the reports show them.
-// Parameters: city — the unit's full name as in the graph.
-// :param city => '德州市'
+// Parameters: city — the unit’s full name as in the graph.
+:param city => '德州市';
 MATCH (c:Place {name: $city})
 MATCH (p:Place)-[:PART_OF*0..4]->(c)
 MATCH (o:Official)-[h:HOLDS]->(p)

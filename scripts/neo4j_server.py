@@ -113,6 +113,7 @@ class Instance:
             "server.memory.pagecache.size=256m",
             "dbms.security.procedures.unrestricted=apoc.*",
             "dbms.usage_report.enabled=false",
+            "client.allow_telemetry=false",  # Browser: no usage-collection banner, no product analytics
         ] + [f"server.jvm.additional=--add-opens={m}=ALL-UNNAMED" for m in JAVA_17_OPENS]
         (f / "conf" / "neo4j.conf").write_text("\n".join(lines) + "\n")
         (f / "conf" / "apoc.conf").write_text("apoc.import.file.enabled=true\napoc.export.file.enabled=true\n")

@@ -107,6 +107,28 @@ def cmd_query(args) -> int:
     return 0
 
 
+def cmd_guide(args) -> int:
+    import time
+
+    from kg.neo4j import guide
+    from kg.neo4j import queries as cypher_library
+
+    folder = Path(args.queries or load_settings().queries_dir)
+    html = guide.guide_html(cypher_library.library(folder).values())
+    if args.out:
+        Path(args.out).write_text(html, encoding="utf-8")
+        console.print(f"wrote {args.out}")
+        return 0
+    server = guide.serve(html, args.port)
+    console.print("the query guide is served; in Neo4j Browser run (Ctrl-C here to stop):")
+    print(f":play {server.url}")
+    try:
+        while True:
+            time.sleep(3600)
+    finally:
+        server.shutdown()
+
+
 def _split_param(raw: str) -> tuple[str, str]:
     name, sep, value = raw.partition("=")
     if not sep:
@@ -172,3 +194,12 @@ def add_parsers(sub) -> None:
     qp.add_argument("--queries", help="folder of .cypher files (default: the project's queries/)")
     connection(qp)
     qp.set_defaults(func=cmd_query)
+
+    gp = sub.add_parser("guide", help="serve the query library as a Neo4j Browser guide (:play)",
+                        description="Serve a Browser guide of the queries/ library on localhost (one slide per "
+                                    "question, its :param lines and query runnable with a click) and print the "
+                                    ":play command to run in Neo4j Browser; or write it to a file with --out.")
+    gp.add_argument("--port", type=int, default=8765, help="port on localhost (default 8765)")
+    gp.add_argument("--out", help="write the guide HTML to this file instead of serving it")
+    gp.add_argument("--queries", help="folder of .cypher files (default: the project's queries/)")
+    gp.set_defaults(func=cmd_guide)

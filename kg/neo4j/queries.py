@@ -1,10 +1,13 @@
 """The Cypher files in ``queries/``: one question each, runnable in Neo4j Browser
 as they are and from ``kg query`` through the driver.
 
-A file starts with ``//`` comment lines: the first says what it answers; lines
-``// :param name => value`` give each parameter an example value, written as
-Browser's ``:param`` command so a Browser user can paste it. ``kg query`` uses
-the same lines as defaults, so every file runs with no arguments.
+A file starts with ``//`` comment lines, the first saying what it answers, then one
+``:param name => value;`` line per parameter with an example value: Browser's own
+command, so a Browser user pastes and runs those lines, then the query below them
+(a test does exactly that in Neo4j Browser, in headless Chromium). ``kg query`` uses
+the same lines as defaults, so every file runs with no arguments. The comments hold
+no straight quote or apostrophe: Browser reads one in a comment as the start of a
+string and then does not send the parameters the query uses.
 """
 from __future__ import annotations
 
@@ -15,7 +18,7 @@ from pathlib import Path
 
 from kg.errors import QueryNotFound, QueryParameterError
 
-PARAM = re.compile(r"^//\s*:param\s+(\w+)\s*=>\s*(.+?)\s*$")
+PARAM = re.compile(r"^(?://\s*)?:param\s+(\w+)\s*=>\s*(.+?)\s*;?\s*$")
 
 
 @dataclass
@@ -28,8 +31,14 @@ class CypherQuery:
 
     @property
     def statement(self) -> str:
-        """The text the driver runs: Browser accepts a trailing ';', Bolt does not."""
-        return self.text.strip().rstrip(";")
+        """The text the driver runs: the query without the ``:param`` lines (Browser commands) and without the
+        trailing ';' (Browser accepts it, Bolt does not)."""
+        return "\n".join(line for line in self.text.splitlines() if not PARAM.match(line)).strip().rstrip(";")
+
+    @property
+    def param_lines(self) -> str:
+        """The ``:param`` lines, as a Browser user pastes them first."""
+        return "\n".join(line for line in self.text.splitlines() if PARAM.match(line))
 
     def bind(self, given: dict[str, str]) -> dict[str, object]:
         """Example values overridden by ``given``; each value takes its example's type."""
@@ -47,7 +56,7 @@ def parse(path: Path) -> CypherQuery:
     text = path.read_text(encoding="utf-8")
     header = []
     for line in text.splitlines():
-        if not line.startswith("//"):
+        if not (line.startswith("//") or PARAM.match(line)):
             break
         header.append(line)
     params = {}
@@ -71,11 +80,11 @@ def get(folder: Path, name: str) -> CypherQuery:
 
 
 def split_statements(text: str) -> list[str]:
-    """The statements of a Cypher script as Browser runs it: ``//`` comment lines
-    dropped, one statement per ``;`` that ends a line.
+    """The Cypher statements of a script as Browser runs it: ``//`` comment lines and
+    ``:param`` commands dropped, one statement per ``;`` that ends a line.
 
     >>> split_statements("// set up\\nMATCH (n) SET n.x = 1;\\nMATCH (n)\\nRETURN n;\\n")
     ['MATCH (n) SET n.x = 1', 'MATCH (n)\\nRETURN n']
     """
-    code = "\n".join(line for line in text.splitlines() if not line.lstrip().startswith("//"))
+    code = "\n".join(line for line in text.splitlines() if not line.lstrip().startswith("//") and not PARAM.match(line))
     return [s.strip() for s in re.split(r";[ \t]*(?:\n|$)", code) if s.strip()]

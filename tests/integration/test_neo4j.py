@@ -226,7 +226,7 @@ def _operators(plan) -> set[str]:
 
 def test_name_lookups_use_an_index(driver, seeds_out):
     """EXPLAIN of every library query that looks a node up by name: an index seek,
-    no scan of a label's every node (the name indexes kg load creates)."""
+    no scan of a label's every node (the name indexes kg load creates); and of every query: no Cartesian product."""
     from kg.neo4j import queries
 
     Neo4jLoader(driver).load(read_graph(seeds_out / "graph.graphml"))
@@ -242,6 +242,13 @@ def test_name_lookups_use_an_index(driver, seeds_out):
         if not any("IndexSeek" in op for op in ops) or any(op.startswith("NodeByLabelScan") for op in ops):
             scans[q.name] = sorted(ops)
     assert scans == {}
+    products = {}
+    for q in library.values():  # no query of the library builds a Cartesian product
+        with driver.session() as s:
+            ops = _operators(s.run("EXPLAIN " + q.statement, q.params).consume().plan)
+        if any(op.startswith("CartesianProduct") for op in ops):
+            products[q.name] = sorted(ops)
+    assert products == {}
 
 
 def _database(driver) -> tuple[dict, dict]:

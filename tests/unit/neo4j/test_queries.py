@@ -26,3 +26,25 @@ def test_bind_keeps_the_example_type_and_refuses_unknown_parameters():
         q.bind({"nope": "1"})
     with pytest.raises(QueryNotFound, match="kg query --list"):
         queries.get(load_settings().queries_dir, "no_such_query")
+
+
+def test_each_file_pastes_into_browser_as_param_lines_then_the_query():
+    """Browser runs the `:param` lines (its own command) and then the query; the driver runs the query alone.
+    A straight quote in a comment would make Browser read a string there and not send the parameters."""
+    for q in queries.library(load_settings().queries_dir).values():
+        assert ":param" not in q.statement and not q.statement.endswith(";"), q.name
+        assert set(q.params) == {m.group(1) for m in map(queries.PARAM.match, q.param_lines.splitlines()) if m}, q.name
+        comments = [line for line in q.text.splitlines() if line.startswith("//")]
+        assert not any("'" in line or '"' in line for line in comments), q.name
+        assert all(line.endswith(";") for line in q.param_lines.splitlines()), q.name
+
+
+def test_kg_guide_writes_a_browser_guide_of_the_library(tmp_path):
+    from conftest import run_kg
+
+    out = tmp_path / "guide.html"
+    assert run_kg("guide", "--out", out).returncode == 0
+    html = out.read_text(encoding="utf-8")
+    library = queries.library(load_settings().queries_dir)
+    assert html.startswith('<article class="guide">') and html.count("<slide") == len(library) + 1
+    assert all(f"<h3>{name}</h3>" in html for name in library)
