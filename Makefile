@@ -7,7 +7,7 @@ BIN    := $(VENV)/bin
 OUT    ?= out
 KG_CACHE = $(shell $(BIN)/python -c "from kg.settings import load_settings; print(load_settings().home)")
 
-.PHONY: setup seeds test test-deps neo4j-start neo4j-stop clean
+.PHONY: setup seeds test test-deps neo4j-start neo4j-stop neo4j-import clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -47,6 +47,12 @@ neo4j-start:
 
 neo4j-stop:
 	$(PYTHON) scripts/neo4j_server.py stop
+
+# Bulk path without Docker: `kg csv out --out out/import`, `make neo4j-stop`, then `make neo4j-import`
+# (neo4j-admin database import full into the provisioned server, then its constraints and indexes).
+CSV ?= out/import
+neo4j-import:
+	$(PYTHON) scripts/neo4j_server.py import $(CSV)
 
 clean:
 	rm -rf $(VENV) $(OUT)

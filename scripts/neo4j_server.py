@@ -217,9 +217,45 @@ def _dotenv(path: Path = Path(".env")) -> dict[str, str]:
     return {k.strip(): v.strip().strip("'\"") for k, v in pairs}
 
 
+def bulk_import(inst: "Instance", folder: Path, password: str, database: str = "neo4j", log=print) -> None:
+    """`kg csv` files into this instance with `neo4j-admin database import full` (the database is replaced), then
+    the constraints and indexes of their ``schema.cypher`` (the importer creates none). The server must be
+    stopped for the import; it is started afterwards to create the schema, and left running."""
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # kg, from the checkout this script is in
+    from neo4j import GraphDatabase
+
+    from kg.neo4j.bulk import CsvExport
+    from kg.neo4j.queries import split_statements
+
+    if inst.running_pid():
+        raise SystemExit(f"import: Neo4j of {inst.folder} is running; `make neo4j-stop` first (the import "
+                         f"replaces database {database!r})")
+    export = CsvExport.from_folder(folder)
+    if not (DIST / "provisioned").exists():
+        provision(DIST, log)
+    inst.write_conf(DIST)
+    if not any((inst.folder / "data").iterdir()):
+        done = inst.admin("dbms", "set-initial-password", "--", password)
+        if done.returncode:
+            raise SystemExit(f"import: could not set the initial password: {done.stderr.strip()}")
+        (inst.folder / "password.sha256").write_text(hashlib.sha256(password.encode()).hexdigest())
+    done = inst.admin(*export.arguments(database))
+    if done.returncode:
+        raise SystemExit(f"import: neo4j-admin failed (report in {inst.folder}):\n{done.stderr[-2000:]}")
+    log(f"import: {len(export.nodes)} node files, {len(export.relationships)} relationship files into {database!r}")
+    inst.start(password, log=log)
+    if export.schema is not None:
+        with GraphDatabase.driver(inst.uri, auth=("neo4j", password)) as driver:
+            for statement in split_statements(export.schema.read_text(encoding="utf-8")):
+                driver.execute_query(statement, database_=database)
+        log(f"import: constraints and indexes of {export.schema} created")
+
+
 def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    p.add_argument("action", choices=["provision", "start", "stop", "status"])
+    p.add_argument("action", choices=["provision", "start", "stop", "status", "import"])
+    p.add_argument("csv", nargs="?", type=Path, help="import: the folder `kg csv` wrote (nodes_*.csv …)")
+    p.add_argument("--database", default="neo4j", help="import: the database to replace (default neo4j)")
     p.add_argument("--instance", type=Path, default=DEFAULT_INSTANCE, help=f"instance folder ({DEFAULT_INSTANCE})")
     p.add_argument("--bolt-port", type=int, default=7687)
     p.add_argument("--http-port", type=int, default=7474)
@@ -233,6 +269,11 @@ def main(argv: list[str] | None = None) -> int:
             raise SystemExit("start: set NEO4J_PASSWORD in the environment or .env (the initial password of a new "
                              "instance)")
         inst.start(password)
+    elif args.action == "import":
+        password = os.environ.get("NEO4J_PASSWORD") or _dotenv().get("NEO4J_PASSWORD")
+        if not args.csv or not password:
+            raise SystemExit("import: give the folder `kg csv` wrote, and set NEO4J_PASSWORD (environment or .env)")
+        bulk_import(inst, args.csv, password, args.database)
     elif args.action == "stop":
         inst.stop()
     else:

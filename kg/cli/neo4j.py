@@ -66,7 +66,8 @@ def cmd_csv(args) -> int:
                   f"with the server stopped, import them into a new database with:")
     print(export.command(args.database))
     console.print(f"then, with the server started, create the constraints and indexes: paste {export.schema} into "
-                  f"Neo4j Browser, or cypher-shell -f {export.schema}")
+                  f"Neo4j Browser, or cypher-shell -f {export.schema}. With the server this project provisions "
+                  f"(no Docker), `make neo4j-stop` and `make neo4j-import CSV={export.folder}` do both.")
     return 0
 
 

@@ -33,12 +33,25 @@ class CsvExport:
     relationships: list[Path] = field(default_factory=list)
     schema: Path | None = None     # the constraints and indexes, to run once the server is up again
 
+    @classmethod
+    def from_folder(cls, folder: Path) -> "CsvExport":
+        """The files a ``kg csv`` run wrote to ``folder``, found by their names."""
+        folder = Path(folder)
+        nodes, rels = sorted(folder.glob("nodes_*.csv")), sorted(folder.glob("relationships_*.csv"))
+        if not nodes:
+            raise FileNotFoundError(f"{folder}: no nodes_*.csv (write them with `kg csv GRAPH --out {folder}`)")
+        schema = folder / "schema.cypher"
+        return cls(folder, nodes, rels, schema if schema.exists() else None)
+
+    def arguments(self, database: str = "neo4j") -> list[str]:
+        """The arguments of ``neo4j-admin`` that import these files (server stopped)."""
+        args = ["database", "import", "full", database, "--overwrite-destination=true",
+                f"--array-delimiter={ARRAY_DELIMITER}", "--multiline-fields=true"]
+        return args + [f"--nodes={p}" for p in self.nodes] + [f"--relationships={p}" for p in self.relationships]
+
     def command(self, database: str = "neo4j") -> str:
         """The neo4j-admin invocation that imports these files (server stopped)."""
-        args = ["neo4j-admin", "database", "import", "full", database, "--overwrite-destination=true",
-                f"--array-delimiter={ARRAY_DELIMITER}", "--multiline-fields=true"]
-        args += [f"--nodes={p}" for p in self.nodes] + [f"--relationships={p}" for p in self.relationships]
-        return shlex.join(args)
+        return shlex.join(["neo4j-admin"] + self.arguments(database))
 
 
 def _column(name: str, values: list) -> str:

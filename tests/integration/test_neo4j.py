@@ -304,8 +304,9 @@ def test_a_graph_exported_with_apoc_reads_as_the_built_graph_and_loads_as_a_no_o
 
 
 def test_bulk_csv_import_with_neo4j_admin_equals_the_graph(neo4j_server, seeds_out, seeds_graph, tmp_path):
-    """`kg csv` files through the real `neo4j-admin database import full` into a fresh
-    instance: the same nodes, relationships and properties as the graph."""
+    """`kg csv` files through the real `neo4j-admin database import full` into a fresh instance, as
+    `make neo4j-import` runs it (the same arguments `kg csv` prints): the same nodes, relationships and
+    properties as the graph, and the constraints and indexes."""
     import secrets
     import shlex
 
@@ -315,19 +316,16 @@ def test_bulk_csv_import_with_neo4j_admin_equals_the_graph(neo4j_server, seeds_o
     proc = run_kg("csv", seeds_out, "--out", tmp_path / "csv", check=True)
     command = shlex.split(proc.stdout.strip())
     assert command[:4] == ["neo4j-admin", "database", "import", "full"]
+    from kg.neo4j.bulk import CsvExport
+
+    assert command[1:] == CsvExport.from_folder(tmp_path / "csv").arguments()  # what make neo4j-import runs
     inst = server.Instance(tmp_path / "bulk", server.free_port(), server.free_port())
     password = secrets.token_urlsafe(12)
-    assert inst.admin("dbms", "set-initial-password", "--", password).returncode == 0
-    done = inst.admin(*command[1:])
-    assert done.returncode == 0, done.stdout[-2000:] + done.stderr[-2000:]
-    inst.start(password, log=lambda m: None)
+    # `make neo4j-import` (scripts/neo4j_server.py import): the printed command, then the schema, server started
+    server.bulk_import(inst, tmp_path / "csv", password, log=lambda m: None)
     try:
         with GraphDatabase.driver(inst.uri, auth=("neo4j", password)) as drv:
             assert_matches(drv, seeds_graph)
-            from kg.neo4j.queries import split_statements
-
-            for statement in split_statements((tmp_path / "csv" / "schema.cypher").read_text(encoding="utf-8")):
-                drv.execute_query(statement)
             indexes = {r["name"] for r in drv.execute_query("SHOW INDEXES YIELD name").records}
             assert {"kg_official_id", "kg_place_name", "kg_names"} <= indexes
             with drv.session() as s:
