@@ -1,5 +1,6 @@
 """Interactive HTML views of the graph: overview, one page per city, official and
-programme, and an index linking them. Pages are self-contained (no network
+programme, one reader page per article (the sentences the graph cites, entities highlighted), and an index
+linking them. Pages are self-contained (no network
 request at all) and safe to open on untrusted article text.
 """
 from __future__ import annotations
@@ -11,7 +12,7 @@ import networkx as nx
 
 from kg.settings import Settings, load_settings
 from kg.views import select
-from kg.views.render import render_index, render_view, write_assets
+from kg.views.render import render_article, render_index, render_view, write_assets
 
 __all__ = ["write_views", "ViewsWritten"]
 
@@ -50,6 +51,15 @@ def write_views(g: nx.MultiDiGraph, out: Path, settings: Settings | None = None)
                 detail = "、".join(g.nodes[n]["titles"][:3]) + " · " + detail
             entries.append({"label": select.name_of(g, n), "url": url, "detail": detail})
         sections.append((heading, entries))
+    entries = []
+    for a in sorted(select.nodes_of(g, "Article"), key=lambda n: (str(g.nodes[n].get("date") or ""), n)):
+        page = select.article_page(g, a)
+        url = select.page_name("article", a)
+        _write(out / url, render_article(page))
+        pages += 1
+        entries.append({"label": page.title, "url": url,
+                        "detail": " · ".join(v for k, v in page.meta if k != "source") or dict(page.meta).get("source", "")})
+    sections.append(("文章 Articles", entries))
     counts = {"articles": len(select.nodes_of(g, "Article")), "cities": len(select.nodes_of(g, "City")),
               "officials": len(select.nodes_of(g, "Official")), "programmes": len(select.nodes_of(g, "Programme")),
               "metrics": len(select.nodes_of(g, "Metric"))}

@@ -20,7 +20,7 @@ import pyvis
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 from pyvis.network import Network
 
-from kg.views.select import View
+from kg.views.select import ArticlePage, View
 
 VIS = Path(pyvis.__file__).parent / "lib" / "vis-9.1.2"
 TEMPLATES = Path(__file__).parent / "templates"
@@ -80,7 +80,7 @@ def network(view: View, physics_max: int) -> Network:
     net = Network(directed=True, height="100%", width="100%")
     pos = {} if physics else positions(view)
     for n in view.nodes:
-        extra = {k: n[k] for k in ("tip", "url", "value") if k in n}
+        extra = {k: n[k] for k in ("tip", "url", "value", "links") if k in n}
         if n["id"] in pos:
             extra.update(x=pos[n["id"]][0], y=pos[n["id"]][1], physics=False)
         net.add_node(n["id"], label=n["label"], group=n["group"], shape=STYLE.get(n["group"], ("", "dot"))[1], **extra)
@@ -100,6 +100,12 @@ def render_view(view: View, physics_max: int, index_url: str = "index.html") -> 
     legend = [(k, c, s) for k, (c, s) in STYLE.items() if any(n["group"] == k for n in view.nodes)]
     return _env().get_template("view.html").render(view=view, nodes=nodes, edges=edges, options=net.options,
                                                    legend=legend, index_url=index_url)
+
+
+def render_article(page: ArticlePage, index_url: str = "index.html") -> str:
+    """An article's reader page: plain HTML, no script; every string autoescaped."""
+    colours = [(k, c) for k, (c, _) in STYLE.items()]
+    return _env().get_template("article.html").render(page=page, colours=colours, index_url=index_url)
 
 
 def render_index(title: str, sections: list[tuple[str, list[dict]]], counts: dict[str, int]) -> str:

@@ -76,6 +76,23 @@ def edge_evidence(g: nx.MultiDiGraph, u: str, d: dict) -> list[tuple[str, str]]:
     return []
 
 
+def evidence_links(g: nx.MultiDiGraph, n: str, limit: int = 3) -> list[dict]:
+    """Links to the sentences behind a node on their article pages: {text, href}, at most ``limit``."""
+    out: list[dict] = []
+    for u, _, d in chain(g.in_edges(n, data=True), g.out_edges(n, data=True)):
+        ev = d.get("evidence")
+        pairs = [(e.get("sentence"), e.get("article")) for e in ev] if isinstance(ev, list) else \
+            [(ev, d.get("article") or (u if kind_of(g, u) == "Article" else None))] if ev else []
+        for sentence, article in pairs:
+            href = sentence_link(article, sentence) if sentence and article in g else ""
+            if href and all(x["href"] != href for x in out):
+                out.append({"text": f"“{sentence[:60]}{'…' if len(sentence) > 60 else ''}” — "
+                                    f"{article_label(g, article)}", "href": href})
+        if len(out) >= limit:
+            break
+    return out[:limit]
+
+
 def evidence_of(g: nx.MultiDiGraph, n: str, limit: int = 3) -> list[tuple[str, str]]:
     """(sentence, article) pairs behind a node, from the edges that carry evidence."""
     found: list[tuple[str, str]] = []
@@ -117,7 +134,8 @@ PAGED = ("City", "Official", "Programme")  # kinds that have a page of their own
 
 def _node(g, n, **extra) -> dict:
     k = kind_of(g, n)
-    node = {"id": n, "label": name_of(g, n), "group": k, "tip": tip_of(g, n, extra.pop("extra_tip", []))}
+    node = {"id": n, "label": name_of(g, n), "group": k, "tip": tip_of(g, n, extra.pop("extra_tip", [])),
+            "links": evidence_links(g, n)}
     if k in PAGED:
         node["url"] = page_name(k.lower(), n)
     node.update(extra)
@@ -222,7 +240,7 @@ def city_view(g: nx.MultiDiGraph, city: str, cap: int) -> View:
             md = g.nodes[m]
             view.table.append([md.get("subject") or "", md.get("text") or "", _num(md.get("value")),
                                md.get("unit") or "", md.get("qualifier") or "", name_of(g, place),
-                               article_label(g, d.get("article")), d.get("evidence", "")])
+                               _cited(g, d.get("article"), d.get("evidence", "")), d.get("evidence", "")])
     view.table.sort(key=lambda r: (r[0], r[1]))
     hidden = max(0, len(children) - cap) + max(0, len(holders) - cap) + max(0, len(progs) - cap)
     if hidden:
@@ -242,10 +260,11 @@ def official_view(g: nx.MultiDiGraph, official: str, cap: int) -> View:
             shown.add(target)
         view.edges.append({"from": official, "to": target, "label": d.get("title", ""),
                            "tip": edge_tip(g, official, "HOLDS", d)})
-        evidence = edge_evidence(g, official, d)
+        first = (d.get("evidence") or [None])[0] if isinstance(d.get("evidence"), list) else None
         view.table.append([d.get("title", ""), name_of(g, target), str(d.get("count") or ""),
                            d.get("firstSeen") or "", d.get("lastSeen") or "",
-                           f"“{evidence[0][0]}” — {evidence[0][1]}" if evidence else ""])
+                           {"text": f"“{first['sentence']}” — {article_label(g, first.get('article'))}",
+                            "href": sentence_link(first.get("article"), first["sentence"])} if first else ""])
     articles = [a for a, _ in in_edges(g, official, "MENTIONS")]
     co_officials, co_programmes = Counter(), Counter()
     for a in articles:
@@ -277,11 +296,18 @@ def programme_view(g: nx.MultiDiGraph, programme: str, cap: int) -> View:
         md = g.nodes[m]
         for place, d in in_edges(g, m, "REPORTS"):
             view.table.append([name_of(g, place), md.get("subject") or "", md.get("text") or "",
-                               _num(md.get("value")), md.get("unit") or "", article_label(g, d.get("article"))])
-    view.table.sort()
+                               _num(md.get("value")), md.get("unit") or "",
+                               _cited(g, d.get("article"), d.get("evidence", ""))])
+    view.table.sort(key=lambda r: [c["text"] if isinstance(c, dict) else c for c in r])
     if len(runs) > cap:
         view.note = f"{len(runs) - cap} further places are not drawn (cap {cap})."
     return view
+
+
+def _cited(g: nx.MultiDiGraph, article: str | None, sentence: str) -> dict:
+    """A table cell citing an article: its headline, linked to the sentence on the article's page."""
+    return {"text": article_label(g, article), "href": sentence_link(article, sentence) if sentence else
+            (page_name("article", article) if article else "")}
 
 
 def _num(value) -> str:
@@ -289,3 +315,115 @@ def _num(value) -> str:
         return ""
     value = float(value)
     return f"{value:,.0f}" if value.is_integer() else f"{value:,.4g}"
+
+
+# -- article pages ----------------------------------------------------------------------------
+def sentence_anchor(sentence: str) -> str:
+    """The id of a sentence on its article's page: from the sentence itself, so that any fact's evidence links to
+    it without knowing where in the text it stands.
+
+    >>> sentence_anchor("市委书记李猛讲话。")
+    's-bdc1a0a49b'
+    """
+    import hashlib
+
+    return "s-" + hashlib.sha1(sentence.encode("utf-8")).hexdigest()[:10]
+
+
+def sentence_link(article: str | None, sentence: str) -> str:
+    """The address of a sentence on its article's page ('' when the article is unknown)."""
+    return f"{page_name('article', article)}#{sentence_anchor(sentence)}" if article else ""
+
+
+@dataclass
+class ArticlePage:
+    key: str
+    title: str
+    meta: list[tuple[str, str]]                 # (label, value): date, publisher, source
+    url: str                                    # the original, when known and an http(s) address
+    sentences: list[dict] = field(default_factory=list)  # anchor, segments: [{text, kind?, href?, tip?}]
+    entities: list[dict] = field(default_factory=list)   # kind, label, href?, tip (the article's entities, listed)
+
+
+def _article_sentences(g: nx.MultiDiGraph, article: str) -> list[tuple[int, str]]:
+    """(order, sentence) of every sentence the graph cites from ``article``: MENTIONS evidence (with the mention's
+    offset), the evidence objects of HOLDS and RUNS, and REPORTS evidence (no offset: after the others)."""
+    found: dict[str, int] = {}
+
+    def add(sentence, offset) -> None:
+        if sentence:
+            order = int(offset) if offset not in (None, "") else 10**9
+            found[sentence] = min(found.get(sentence, order), order)
+
+    for _, _, d in g.out_edges(article, data=True):
+        add(d.get("evidence") if isinstance(d.get("evidence"), str) else None, d.get("offset"))
+    for x, _ in out_edges(g, article, "MENTIONS"):
+        for _, _, d in chain(g.in_edges(x, data=True), g.out_edges(x, data=True)):
+            ev = d.get("evidence")
+            if isinstance(ev, list):
+                for e in ev:
+                    if e.get("article") == article:
+                        add(e.get("sentence"), e.get("offset"))
+            elif d.get("label") == "REPORTS" and d.get("article") == article:
+                add(ev, None)
+    return sorted(((o, s) for s, o in found.items()), key=lambda t: (t[0], t[1]))
+
+
+def _surfaces(g: nx.MultiDiGraph, n: str) -> list[str]:
+    """The strings an entity is written as in a sentence: its name, aliases, a place's name without its unit suffix
+    (德州 for 德州市), a figure's text."""
+    d = g.nodes[n]
+    kind = kind_of(g, n)
+    if kind == "Metric":
+        return [str(d["text"])] if d.get("text") else []
+    out = [str(d["name"])] if d.get("name") else []
+    out += [str(a) for a in d.get("aliases") or []]
+    if kind in ("City", "Place") and d.get("name") and len(d["name"]) >= 3 and d["name"][-1] in "市县区省镇乡村旗盟州":
+        out.append(d["name"][:-1])
+    return [s for s in out if len(s) >= 2]
+
+
+def _segments(sentence: str, marks: list[tuple[str, dict]]) -> list[dict]:
+    """Split ``sentence`` into plain and highlighted segments: leftmost-longest matches of the surfaces."""
+    spans: list[tuple[int, int, dict]] = []
+    for surface, info in sorted(marks, key=lambda m: -len(m[0])):
+        start = sentence.find(surface)
+        while start >= 0:
+            end = start + len(surface)
+            if not any(s < end and start < e for s, e, _ in spans):
+                spans.append((start, end, info))
+            start = sentence.find(surface, end)
+    out, pos = [], 0
+    for s, e, info in sorted(spans, key=lambda t: t[0]):
+        if s > pos:
+            out.append({"text": sentence[pos:s]})
+        out.append({"text": sentence[s:e], **info})
+        pos = e
+    if pos < len(sentence):
+        out.append({"text": sentence[pos:]})
+    return out
+
+
+def article_page(g: nx.MultiDiGraph, article: str) -> ArticlePage:
+    """The reader of one article: its headline and metadata, and every sentence of it the graph cites, with each
+    entity and figure it extracted there highlighted (colour by type, confidence in the tooltip) and linked to the
+    entity's page. The outputs keep no full text, so the page shows the cited sentences in text order."""
+    d = g.nodes[article]
+    url = str(d.get("url") or "")
+    page = ArticlePage(article, article_label(g, article) or article,
+                       [(k, str(d[k])) for k in ("date", "publisher", "source") if d.get(k)],
+                       url if re.match(r"https?://", url) else "")
+    marks = []
+    for x, e in out_edges(g, article, "MENTIONS"):
+        kind = kind_of(g, x)
+        confidence = e.get("confidence") or g.nodes[x].get("confidence")
+        tip = f"{kind}: {name_of(g, x)}" + (f" · confidence {float(confidence):.2f}" if confidence else "")
+        info = {"kind": kind, "tip": tip}
+        if kind in PAGED:
+            info["href"] = page_name(kind.lower(), x)
+        page.entities.append({"label": name_of(g, x), **info})
+        marks += [(s, info) for s in _surfaces(g, x)]
+    page.entities.sort(key=lambda e: (e["kind"], e["label"]))
+    for _, sentence in _article_sentences(g, article):
+        page.sentences.append({"anchor": sentence_anchor(sentence), "segments": _segments(sentence, marks)})
+    return page

@@ -202,3 +202,32 @@ def test_big_views_get_positions_and_no_physics(tmp_path):
     html = (tmp_path / "overview.html").read_text(encoding="utf-8")
     assert '"physics": false' in html or '"enabled": false' in html
     assert "best-connected of 240" in html
+
+
+def test_article_pages_highlight_entities_and_are_linked_from_tables_and_nodes(open_page, seeds_out):
+    """An article's page shows its headline and the sentences the graph cites with the extracted entities marked and
+    linked; an official's table row and a click on the official's node both lead to the sentence on that page."""
+    g = read_graph(seeds_out / "graph.graphml")
+    views = seeds_out / "views"
+    li = official_of(g, "李猛")
+    official = open_page(views / page_name("official", li))
+    official.wait_drawn()
+    row_link = official.page.locator("#facts a").first
+    href = row_link.get_attribute("href")
+    assert href.startswith("article-") and "#s-" in href
+    official.page.evaluate("id => window.kg.network.selectNodes([id])", li)
+    official.page.evaluate("id => window.kg.network.body.emitter.emit('click', {nodes: [id], edges: []})", li)
+    panel_links = official.page.locator("#details a")
+    assert panel_links.count() >= 1 and all(panel_links.nth(i).get_attribute("href").startswith("article-")
+                                            for i in range(panel_links.count()))
+    official.assert_clean()
+    file, anchor = href.split("#", 1)
+    article = open_page(views / file)
+    sentence = article.page.locator(f"p#{anchor}")
+    assert sentence.count() == 1 and "李猛" in sentence.inner_text()
+    mark = sentence.locator("mark.k-Official", has_text="李猛").first
+    assert mark.get_attribute("title").startswith("Official: 李猛 · confidence")
+    assert mark.locator("a").get_attribute("href") == page_name("official", li)
+    (a,) = [n for n in g if page_name("article", n) == file]
+    assert article.page.locator("h1").inner_text() == g.nodes[a]["title"]
+    article.assert_clean()

@@ -16,3 +16,27 @@ def test_index_lists_sections():
     html = render_index("kg", [("官员 Officials", [{"label": "<b>王</b>", "url": "o.html", "detail": "1"}])],
                         {"articles": 1})
     assert "&lt;b&gt;王&lt;/b&gt;" in html and 'href="o.html"' in html
+
+
+def test_article_page_marks_entities_in_the_cited_sentences_and_escapes_them(tiny_graph):
+    from kg.views.render import render_article
+
+    article = next(n for n in tiny_graph if select.kind_of(tiny_graph, n) == "Article")
+    page = select.article_page(tiny_graph, article)
+    assert page.title == "标题" and ("date", "2021-06-04") in page.meta
+    first = page.sentences[0]
+    assert first["anchor"] == select.sentence_anchor("市委书记王建国出席会议。")
+    marked = {s["text"]: s["kind"] for s in first["segments"] if s.get("kind")}
+    assert marked == {"王建国": "Official"}
+    official = next(n for n in tiny_graph if tiny_graph.nodes[n].get("name") == "王建国")
+    tiny_graph.nodes[official]["name"] = "<script>王建国</script>"
+    html = render_article(select.article_page(tiny_graph, article))
+    assert "<script>" not in html and "&lt;script&gt;" in html
+
+
+def test_table_cells_cite_the_sentence_on_the_article_page(tiny_graph):
+    city = next(n for n in tiny_graph if select.kind_of(tiny_graph, n) == "City")
+    view = select.city_view(tiny_graph, city, 60)
+    cell = view.table[0][6]
+    assert cell["text"] == "标题" and cell["href"].startswith("article-article-tiny-txt.html#s-")
+    assert 'href="article-article-tiny-txt.html#s-' in render_view(view, physics_max=150)
