@@ -20,7 +20,7 @@ import pyvis
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 from pyvis.network import Network
 
-from kg.views.select import ArticlePage, View
+from kg.views.select import REL_ZH, ArticlePage, View
 
 VIS = Path(pyvis.__file__).parent / "lib" / "vis-9.1.2"
 TEMPLATES = Path(__file__).parent / "templates"
@@ -60,6 +60,7 @@ def options(n_nodes: int, physics: bool) -> dict:
         "edges": {"arrows": {"to": {"enabled": True, "scaleFactor": 0.5}}, "font": {"size": 10, "align": "middle"},
                   "color": {"color": "#9aa5b1", "highlight": "#29335c"}, "smooth": False},
         "interaction": {"hover": True, "tooltipDelay": 120, "navigationButtons": False},
+        "layout": {"randomSeed": 7},  # the same graph, the same picture on every load
         "physics": {"enabled": physics, "solver": "forceAtlas2Based",
                     "forceAtlas2Based": {"gravitationalConstant": -60, "springLength": 120},
                     "stabilization": {"enabled": physics, "iterations": min(400, 50 + 3 * n_nodes), "fit": True}},
@@ -80,14 +81,14 @@ def network(view: View, physics_max: int) -> Network:
     net = Network(directed=True, height="100%", width="100%")
     pos = {} if physics else positions(view)
     for n in view.nodes:
-        extra = {k: n[k] for k in ("tip", "url", "value", "links") if k in n}
+        extra = {k: n[k] for k in ("tip", "url", "value", "links", "keys") if k in n}
         if n["id"] in pos:
             extra.update(x=pos[n["id"]][0], y=pos[n["id"]][1], physics=False)
         net.add_node(n["id"], label=n["label"], group=n["group"], shape=STYLE.get(n["group"], ("", "dot"))[1], **extra)
     # Network.add_edge scans every edge for duplicates (quadratic, pyvis #304);
     # our edges are already unique, so they go straight into the list.
     net.edges.extend({"from": e["from"], "to": e["to"], "label": e.get("label", ""), "tip": e.get("tip", ""),
-                      "dashes": bool(e.get("dashes"))} for e in view.edges)
+                      "dashes": bool(e.get("dashes")), "rel": e.get("rel", "")} for e in view.edges)
     net.options = options(len(view.nodes), physics)
     return net
 
@@ -98,8 +99,21 @@ def render_view(view: View, physics_max: int, index_url: str = "index.html") -> 
     for n in nodes:  # pyvis puts the label into `title` when none is given; tooltips come from `tip`
         n.pop("title", None)
     legend = [(k, c, s) for k, (c, s) in STYLE.items() if any(n["group"] == k for n in view.nodes)]
+    rels = sorted({(e.get("rel", ""), bool(e.get("dashes"))) for e in view.edges if e.get("rel")})
+    relations = [(rel, REL_ZH.get(rel, rel), dashed) for rel, dashed in rels]
+    shapes = {s: _shape_svg(s, c) for _, (c, s) in STYLE.items()}
     return _env().get_template("view.html").render(view=view, nodes=nodes, edges=edges, options=net.options,
-                                                   legend=legend, index_url=index_url)
+                                                   legend=legend, relations=relations, shapes=shapes,
+                                                   index_url=index_url)
+
+
+def _shape_svg(shape: str, colour: str) -> str:
+    """The legend's swatch of a node shape, as vis-network draws it (a constant of ours: no text goes in)."""
+    body = {"dot": '<circle cx="7" cy="7" r="6"/>', "diamond": '<polygon points="7,0 14,7 7,14 0,7"/>',
+            "triangle": '<polygon points="7,1 13,13 1,13"/>', "square": '<rect x="1" y="1" width="12" height="12"/>',
+            "box": '<rect x="0" y="3" width="14" height="8" rx="2"/>', "ellipse": '<ellipse cx="7" cy="7" rx="7" ry="4"/>',
+            "text": '<text x="1" y="11" font-size="10">Aa</text>'}.get(shape, '<circle cx="7" cy="7" r="6"/>')
+    return f'<svg width="14" height="14" fill="{colour}" aria-hidden="true">{body}</svg>'
 
 
 def render_article(page: ArticlePage, index_url: str = "index.html") -> str:

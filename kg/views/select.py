@@ -23,7 +23,7 @@ class View:
     key: str                        # graph node id of the entity (overview: "overview")
     title: str
     nodes: list[dict] = field(default_factory=list)    # id, label, group, tip, url?, value?
-    edges: list[dict] = field(default_factory=list)    # from, to, label?, tip, dashes?
+    edges: list[dict] = field(default_factory=list)    # from, to, label?, tip, dashes?, rel (the English type)
     table_title: str = ""
     table_columns: list[str] = field(default_factory=list)
     table: list[list[str]] = field(default_factory=list)
@@ -31,7 +31,18 @@ class View:
 
 
 def page_name(kind: str, node_id: str) -> str:
-    return f"{kind}-{re.sub(r'[^A-Za-z0-9_-]', '-', node_id)}.html"
+    """The file of an entity's page: its id made safe for a file name; an id with characters beyond ASCII letters,
+    digits, ``_-:`` gets a digest too, so two ids that differ only there never share a page.
+
+    >>> page_name("city", "place:371400"), page_name("official", "official:王") == page_name("official", "official:李")
+    ('city-place-371400.html', False)
+    """
+    safe = re.sub(r"[^A-Za-z0-9_-]", "-", node_id)
+    if re.search(r"[^A-Za-z0-9_:-]", node_id):
+        import hashlib
+
+        safe += "-" + hashlib.sha1(node_id.encode("utf-8")).hexdigest()[:8]
+    return f"{kind}-{safe}.html"
 
 
 # -- reading the graph ----------------------------------------------------------------------
@@ -108,7 +119,7 @@ def evidence_of(g: nx.MultiDiGraph, n: str, limit: int = 3) -> list[tuple[str, s
 
 def tip_of(g: nx.MultiDiGraph, n: str, extra: list[str] = ()) -> str:
     d = g.nodes[n]
-    lines = [f"{kind_of(g, n)}: {name_of(g, n)}"]
+    lines = [f"{kind_of(g, n)}: {display(name_of(g, n))}"]
     if d.get("titles"):
         lines.append("职务: " + "、".join(d["titles"]))
     if d.get("aliases"):
@@ -122,7 +133,7 @@ def tip_of(g: nx.MultiDiGraph, n: str, extra: list[str] = ()) -> str:
 
 
 def edge_tip(g: nx.MultiDiGraph, u: str, rel: str, d: dict) -> str:
-    head = rel + (f": {d['title']}" if d.get("title") else "")
+    head = f"{REL_ZH.get(rel, rel)} {rel}" + (f": {d['title']}" if d.get("title") else "")
     if d.get("count"):
         span = "–".join(dict.fromkeys(x for x in (d.get("firstSeen"), d.get("lastSeen")) if x))
         head += f" ({d['count']} article{'s' if d['count'] > 1 else ''}{', ' + span if span else ''})"
@@ -130,16 +141,61 @@ def edge_tip(g: nx.MultiDiGraph, u: str, rel: str, d: dict) -> str:
 
 
 PAGED = ("City", "Official", "Programme")  # kinds that have a page of their own
+# Relation names as the pages show them (the English type stays in the tooltip and the filter).
+REL_ZH = {"HOLDS": "任职", "RUNS": "开展", "PART_OF": "隶属", "MENTIONS": "提及", "REPORTS": "报告", "MEASURES": "衡量",
+          "ABOUT": "关于", "same article": "同文", "co-mentioned": "同现"}
+# Bidirectional controls (U+202A–U+202E, U+2066–U+2069, U+200E/F): in a label they reverse the text around it.
+_BIDI = re.compile("[\u202a-\u202e\u2066-\u2069\u200e\u200f]")
+LABEL_MAX = 24  # characters of a label drawn on the network; the full name is in the tooltip and the details
+
+
+def display(text: str, limit: int | None = None) -> str:
+    """Text as a page shows it: bidi controls removed, and cut to ``limit`` characters with an ellipsis.
+
+    >>> display("\u202e伊斯兰堡"), display("一二三四五六", 4)
+    ('伊斯兰堡', '一二三…')
+    """
+    text = _BIDI.sub("", str(text))
+    return text if limit is None or len(text) <= limit else text[:limit - 1] + "…"
 
 
 def _node(g, n, **extra) -> dict:
     k = kind_of(g, n)
-    node = {"id": n, "label": name_of(g, n), "group": k, "tip": tip_of(g, n, extra.pop("extra_tip", [])),
-            "links": evidence_links(g, n)}
+    name = name_of(g, n)
+    node = {"id": n, "label": display(name, LABEL_MAX), "group": k, "tip": tip_of(g, n, extra.pop("extra_tip", [])),
+            "links": evidence_links(g, n), "keys": search_keys(name)}
     if k in PAGED:
         node["url"] = page_name(k.lower(), n)
     node.update(extra)
     return node
+
+
+def search_keys(name: str) -> list[str]:
+    """What a search box matches a node by: its name, the name in Traditional script and in pinyin (with and
+    and its initials), all lower case: 長沙 and changsha both find 长沙市.
+
+    >>> search_keys("长沙市")
+    ['长沙市', '長沙市', 'changshashi', 'css']
+    """
+    from pypinyin import Style, lazy_pinyin
+
+    name = display(name)
+    keys = [name, _s2t().convert(name), "".join(lazy_pinyin(name)).lower(),
+            "".join(lazy_pinyin(name, style=Style.FIRST_LETTER)).lower()]
+    return list(dict.fromkeys(k for k in keys if k))
+
+
+def _s2t():
+    """OpenCC's Simplified → Traditional converter, made once."""
+    global _S2T
+    if _S2T is None:
+        from opencc import OpenCC
+
+        _S2T = OpenCC("s2t")
+    return _S2T
+
+
+_S2T = None
 
 
 def _ancestor_in(g, n, shown: set[str]) -> str | None:
@@ -189,13 +245,13 @@ def overview(g: nx.MultiDiGraph, max_nodes: int) -> View:
         b = v if v in shown else _ancestor_in(g, v, shown)
         if a is None or b is None or a == b:
             continue
-        label = d.get("title") or ("" if rel == "PART_OF" else rel)
+        label = d.get("title") or ("" if rel == "PART_OF" else REL_ZH[rel])
         if (a, b, label) in seen_edges:
             continue
         seen_edges.add((a, b, label))
         folded = "" if (a, b) == (u, v) else f" (at {name_of(g, v if rel == 'HOLDS' else u)})"
         view.edges.append({"from": a, "to": b, "label": label + folded, "tip": edge_tip(g, u, rel, d),
-                           "dashes": rel == "PART_OF"})
+                           "dashes": rel == "PART_OF", "rel": rel})
     if len(candidates) > len(kept):
         view.note = (f"Showing the {len(kept)} best-connected of {len(candidates)} cities, officials and "
                      f"programmes; every one has its own page in the index.")
@@ -209,11 +265,13 @@ def city_view(g: nx.MultiDiGraph, city: str, cap: int) -> View:
     view.nodes.append(_node(g, city))
     for parent, d in out_edges(g, city, "PART_OF"):
         view.nodes.append(_node(g, parent))
-        view.edges.append({"from": city, "to": parent, "label": "PART_OF", "tip": "PART_OF", "dashes": True})
+        view.edges.append({"from": city, "to": parent, "label": REL_ZH["PART_OF"], "tip": "隶属 PART_OF",
+                           "dashes": True, "rel": "PART_OF"})
     children = [c for c, _ in in_edges(g, city, "PART_OF")]
     for child in children[:cap]:
         view.nodes.append(_node(g, child))
-        view.edges.append({"from": child, "to": city, "label": "", "tip": "PART_OF", "dashes": True})
+        view.edges.append({"from": child, "to": city, "label": "", "tip": "隶属 PART_OF", "dashes": True,
+                           "rel": "PART_OF"})
     shown = {n["id"] for n in view.nodes}
     holders = defaultdict(list)
     for place in sorted(area):
@@ -225,14 +283,15 @@ def city_view(g: nx.MultiDiGraph, city: str, cap: int) -> View:
             target = place if place in shown else city
             at = "" if target == place else f" ({name_of(g, place)})"
             view.edges.append({"from": o, "to": target, "label": d.get("title", "") + at,
-                               "tip": edge_tip(g, o, "HOLDS", d)})
+                               "tip": edge_tip(g, o, "HOLDS", d), "rel": "HOLDS"})
     progs = {}
     for place in sorted(area):
         for p, d in out_edges(g, place, "RUNS"):
             progs.setdefault(p, d)
     for p in sorted(progs)[:cap]:
         view.nodes.append(_node(g, p))
-        view.edges.append({"from": city, "to": p, "label": "RUNS", "tip": edge_tip(g, city, "RUNS", progs[p])})
+        view.edges.append({"from": city, "to": p, "label": REL_ZH["RUNS"], "tip": edge_tip(g, city, "RUNS", progs[p]),
+                           "rel": "RUNS"})
     view.table_title = "Reported figures 数据"
     view.table_columns = ["subject 主体", "figure 数值", "value", "unit", "qualifier", "place", "article", "evidence"]
     for place in sorted(area):
@@ -259,7 +318,7 @@ def official_view(g: nx.MultiDiGraph, official: str, cap: int) -> View:
             view.nodes.append(_node(g, target))
             shown.add(target)
         view.edges.append({"from": official, "to": target, "label": d.get("title", ""),
-                           "tip": edge_tip(g, official, "HOLDS", d)})
+                           "tip": edge_tip(g, official, "HOLDS", d), "rel": "HOLDS"})
         first = (d.get("evidence") or [None])[0] if isinstance(d.get("evidence"), list) else None
         view.table.append([d.get("title", ""), name_of(g, target), str(d.get("count") or ""),
                            d.get("firstSeen") or "", d.get("lastSeen") or "",
@@ -278,8 +337,8 @@ def official_view(g: nx.MultiDiGraph, official: str, cap: int) -> View:
             if x not in shown:
                 view.nodes.append(_node(g, x))
                 shown.add(x)
-            view.edges.append({"from": official, "to": x, "label": label, "dashes": True,
-                               "tip": f"{label} in {n} article(s)"})
+            view.edges.append({"from": official, "to": x, "label": REL_ZH[label], "dashes": True,
+                               "tip": f"{REL_ZH[label]} {label}: in {n} article(s)", "rel": label})
     return view
 
 
@@ -289,7 +348,8 @@ def programme_view(g: nx.MultiDiGraph, programme: str, cap: int) -> View:
     runs = in_edges(g, programme, "RUNS")
     for place, d in runs[:cap]:
         view.nodes.append(_node(g, place))
-        view.edges.append({"from": place, "to": programme, "label": "RUNS", "tip": edge_tip(g, place, "RUNS", d)})
+        view.edges.append({"from": place, "to": programme, "label": REL_ZH["RUNS"], "tip": edge_tip(g, place, "RUNS", d),
+                           "rel": "RUNS"})
     view.table_title = "Reported under this programme 相关数据"
     view.table_columns = ["place", "subject 主体", "figure 数值", "value", "unit", "article"]
     for m, _ in in_edges(g, programme, "MEASURES"):

@@ -163,14 +163,15 @@ def test_injected_markup_renders_as_text_and_never_runs(open_page, seeds_out, tm
     views = tmp_path / "views"
     write_views(g, views)
     city = city_of(g, "德州市")
+    article = next(a for a, _ in in_edges(g, li, "MENTIONS"))
     for path in (views / "index.html", views / "overview.html", views / page_name("city", city),
-                 views / page_name("official", li)):
+                 views / page_name("official", li), views / page_name("article", article)):
         page = open_page(path)
-        if path.name != "index.html":
-            page.wait_drawn()
-            assert XSS_NAME in page.page.evaluate("window.kg.nodes.get().map(n => n.label)")
+        if path.name.startswith(("index", "article")):
+            assert XSS_NAME in page.page.inner_text("body")  # as text
         else:
-            assert XSS_NAME in page.page.inner_text("body")
+            page.wait_drawn()  # the label is cut to fit; the tooltip has the whole name
+            assert any(XSS_NAME in (tip or "") for tip in page.page.evaluate("window.kg.nodes.get().map(n => n.tip)"))
         if path.name.startswith("city-"):
             tip = page.hover(li)
             assert "<script>window.__pwned=3</script>" in tip
@@ -231,3 +232,47 @@ def test_article_pages_highlight_entities_and_are_linked_from_tables_and_nodes(o
     (a,) = [n for n in g if page_name("article", n) == file]
     assert article.page.locator("h1").inner_text() == g.nodes[a]["title"]
     article.assert_clean()
+
+
+def test_overview_search_filters_labels_and_phone_layout(open_page, seeds_out, browser):
+    """Search by Simplified, Traditional or pinyin selects the node; unticking a type hides its nodes; labels drawn
+    at fit are 11 px or more; relation names are Chinese; a phone-sized window does not scroll sideways."""
+    g = read_graph(seeds_out / "graph.graphml")
+    views = seeds_out / "views"
+    page = open_page(views / "overview.html")
+    page.wait_drawn()
+    changsha = next(n for n in g if g.nodes[n].get("name") == "长沙市")
+    assert page.page.evaluate("window.kg.nodes.get().some(n => n.id === arguments[0])".replace("arguments[0]",
+                                                                                                 f"'{changsha}'"))
+    for text in ("長沙", "changsha", "长沙"):
+        found = page.page.evaluate("q => window.kg.search(q)", text)
+        assert changsha in found, text
+        assert changsha in page.page.evaluate("window.kg.network.getSelectedNodes()")
+    page.page.evaluate("window.kg.search('')")
+    page.page.evaluate("window.kg.network.fit({animation: false})")
+    page.page.evaluate("window.kg.network.emit('zoom', {})")
+    sizes = page.page.evaluate("window.kg.labelSizes()")
+    assert sizes and min(s["px"] for s in sizes) >= 11, sorted(s["px"] for s in sizes)[:5]
+    officials = page.page.evaluate("window.kg.nodes.get().filter(n => n.group === 'Official').length")
+    assert officials > 0
+    page.page.locator(".kg-type[value=Official]").uncheck()
+    assert page.page.evaluate("window.kg.nodes.get().filter(n => n.group === 'Official' && !n.hidden).length") == 0
+    assert page.page.evaluate("window.kg.nodes.get().filter(n => n.group !== 'Official' && n.hidden).length") == 0
+    labels = set(page.page.evaluate("window.kg.edges.get().map(e => e.label)"))
+    assert not {"RUNS", "PART_OF", "HOLDS"} & labels and "开展" in labels
+    page.assert_clean()
+    for name in ("overview.html", page_name("city", city_of(g, "德州市"))):
+        phone = browser.new_context(viewport={"width": 390, "height": 844})
+        p = phone.new_page()
+        p.goto((views / name).resolve().as_uri())
+        p.wait_for_function("window.kg && window.kg.drawn", timeout=30_000)
+        assert p.evaluate("document.documentElement.scrollWidth") <= 390, name
+        phone.close()
+
+
+def test_a_page_without_its_assets_says_so(open_page, seeds_out, tmp_path):
+    page_file = tmp_path / "overview.html"
+    shutil.copy(seeds_out / "views" / "overview.html", page_file)  # no assets/ beside it
+    page = open_page(page_file)
+    page.page.wait_for_selector("#kg-noassets", state="visible", timeout=10_000)
+    assert "assets/" in page.page.inner_text("#kg-noassets")
