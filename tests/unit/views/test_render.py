@@ -38,5 +38,6 @@ def test_table_cells_cite_the_sentence_on_the_article_page(tiny_graph):
     city = next(n for n in tiny_graph if select.kind_of(tiny_graph, n) == "City")
     view = select.city_view(tiny_graph, city, 60)
     cell = view.table[0][6]
-    assert cell["text"] == "标题" and cell["href"].startswith("article-article-tiny-txt.html#s-")
-    assert 'href="article-article-tiny-txt.html#s-' in render_view(view, physics_max=150)
+    article_page = select.page_name("article", "article:tiny.txt")
+    assert cell["text"] == "标题" and cell["href"].startswith(article_page + "#s-")
+    assert f'href="{article_page}#s-' in render_view(view, physics_max=150)
