@@ -15,6 +15,9 @@ from itertools import chain
 import networkx as nx
 
 from kg.graph.schema import labels_of
+from kg.views.charts import bar_chart
+
+CHART_BARS = 15  # bars of a chart at most: the most frequent, the count of all said in its title
 
 
 @dataclass
@@ -28,6 +31,7 @@ class View:
     table_columns: list[str] = field(default_factory=list)
     table: list[list[str]] = field(default_factory=list)
     note: str = ""                  # what was capped or folded, said on the page
+    charts: list[str] = field(default_factory=list)  # static SVG (kg.views.charts: every string escaped)
 
 
 def page_name(kind: str, node_id: str) -> str:
@@ -301,6 +305,11 @@ def city_view(g: nx.MultiDiGraph, city: str, cap: int) -> View:
                                md.get("unit") or "", md.get("qualifier") or "", name_of(g, place),
                                _cited(g, d.get("article"), d.get("evidence", "")), d.get("evidence", "")])
     view.table.sort(key=lambda r: (r[0], r[1]))
+    subjects = Counter(row[0] for row in view.table if row[0])
+    if subjects:
+        top = sorted(subjects.items(), key=lambda kv: (-kv[1], kv[0]))[:CHART_BARS]
+        view.charts.append(bar_chart(f"报告的数据 Figures reported, by subject (top {len(top)} of {len(subjects)})",
+                                     [(display(s), n) for s, n in top]))
     hidden = max(0, len(children) - cap) + max(0, len(holders) - cap) + max(0, len(progs) - cap)
     if hidden:
         view.note = f"{hidden} further neighbours are not drawn (cap {cap} per kind)."

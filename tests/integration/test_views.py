@@ -276,3 +276,21 @@ def test_a_page_without_its_assets_says_so(open_page, seeds_out, tmp_path):
     page = open_page(page_file)
     page.page.wait_for_selector("#kg-noassets", state="visible", timeout=10_000)
     assert "assets/" in page.page.inner_text("#kg-noassets")
+
+
+def test_a_city_page_charts_its_figures_by_subject(open_page, seeds_out):
+    """One bar per subject of the city's figures (at most 15, the most frequent), drawn offline as SVG."""
+    from collections import Counter
+
+    g = read_graph(seeds_out / "graph.graphml")
+    city = city_of(g, "德州市")
+    page = open_page(seeds_out / "views" / page_name("city", city))
+    page.wait_drawn()
+    subjects = Counter(page.page.evaluate(
+        "[...document.querySelectorAll('#facts tbody tr')].map(r => r.cells[0].textContent).filter(s => s)"))
+    assert subjects
+    assert page.page.locator("svg.kg-chart rect.bar").count() == min(15, len(subjects))
+    first = page.page.locator("svg.kg-chart g title").first.text_content()
+    top_subject, top_count = sorted(subjects.items(), key=lambda kv: (-kv[1], kv[0]))[0]
+    assert first == f"{top_subject}: {top_count}"
+    page.assert_clean()

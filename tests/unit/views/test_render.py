@@ -41,3 +41,13 @@ def test_table_cells_cite_the_sentence_on_the_article_page(tiny_graph):
     article_page = select.page_name("article", "article:tiny.txt")
     assert cell["text"] == "标题" and cell["href"].startswith(article_page + "#s-")
     assert f'href="{article_page}#s-' in render_view(view, physics_max=150)
+
+
+def test_bar_chart_is_escaped_sized_and_byte_stable():
+    from kg.views.charts import bar_chart
+
+    rows = [("党员干部", 12), ("<script>x</script>", 3), ("很长很长很长很长很长很长很长很长的主体", 1.5)]
+    svg = bar_chart("数据 <b>", rows)
+    assert svg == bar_chart("数据 <b>", rows) and "<script>" not in svg and "&lt;b&gt;" in svg
+    widths = [float(w) for w in __import__("re").findall(r'class="bar" x="\d+" y="\d+" width="([\d.]+)"', svg)]
+    assert len(widths) == 3 and widths[0] == max(widths) and widths[0] / widths[1] == 4
