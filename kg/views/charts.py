@@ -1,4 +1,5 @@
-"""Static SVG charts for the pages, drawn at build time: no script, no network, the same bytes for the same data.
+"""Static SVG charts for the pages (inline, so without a namespace), drawn at build time: no script, no network,
+the same bytes for the same data.
 
 Ours rather than a charting library's: pygal (tried) writes a random chart id, the generation date and an inline
 script into every SVG, so its output is neither byte-stable (the views are tested byte-identical across renders)
@@ -20,7 +21,7 @@ def bar_chart(title: str, rows: list[tuple[str, float]], colour: str = "#29335c"
     top = max((v for _, v in rows), default=0) or 1
     height = TOP + len(rows) * (BAR_HEIGHT + GAP) + 8
     width = LABEL_W + PLOT_W + 60
-    parts = [f'<svg xmlns="http://www.w3.org/2000/svg" class="kg-chart" role="img" viewBox="0 0 {width} {height}" '
+    parts = [f'<svg class="kg-chart" role="img" viewBox="0 0 {width} {height}" '
              f'width="100%" style="max-width: {width}px" aria-label="{escape(title)}">',
              f'<text x="0" y="16" font-size="14" font-weight="bold">{escape(title)}</text>']
     for i, (label, value) in enumerate(rows):

@@ -20,7 +20,7 @@ import pyvis
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 from pyvis.network import Network
 
-from kg.views.select import REL_ZH, ArticlePage, View
+from kg.views.select import LOW_CONFIDENCE, REL_ZH, ArticlePage, View
 
 VIS = Path(pyvis.__file__).parent / "lib" / "vis-9.1.2"
 TEMPLATES = Path(__file__).parent / "templates"
@@ -82,15 +82,23 @@ def network(view: View, physics_max: int) -> Network:
     pos = {} if physics else positions(view)
     for n in view.nodes:
         extra = {k: n[k] for k in ("tip", "url", "value", "links", "keys") if k in n}
+        if _low(n):
+            extra.update(low=True, opacity=0.55, shapeProperties={"borderDashes": [4, 3]})
         if n["id"] in pos:
             extra.update(x=pos[n["id"]][0], y=pos[n["id"]][1], physics=False)
         net.add_node(n["id"], label=n["label"], group=n["group"], shape=STYLE.get(n["group"], ("", "dot"))[1], **extra)
     # Network.add_edge scans every edge for duplicates (quadratic, pyvis #304);
     # our edges are already unique, so they go straight into the list.
     net.edges.extend({"from": e["from"], "to": e["to"], "label": e.get("label", ""), "tip": e.get("tip", ""),
-                      "dashes": bool(e.get("dashes")), "rel": e.get("rel", "")} for e in view.edges)
+                      "dashes": bool(e.get("dashes")), "rel": e.get("rel", ""),
+                      **({"low": True, "color": {"opacity": 0.35}} if _low(e) else {})} for e in view.edges)
     net.options = options(len(view.nodes), physics)
     return net
+
+
+def _low(item: dict) -> bool:
+    c = item.get("confidence")
+    return c is not None and float(c) < LOW_CONFIDENCE
 
 
 def render_view(view: View, physics_max: int, index_url: str = "index.html") -> str:
@@ -104,7 +112,7 @@ def render_view(view: View, physics_max: int, index_url: str = "index.html") -> 
     shapes = {s: _shape_svg(s, c) for _, (c, s) in STYLE.items()}
     return _env().get_template("view.html").render(view=view, nodes=nodes, edges=edges, options=net.options,
                                                    legend=legend, relations=relations, shapes=shapes,
-                                                   index_url=index_url)
+                                                   low=LOW_CONFIDENCE, index_url=index_url)
 
 
 def _shape_svg(shape: str, colour: str) -> str:

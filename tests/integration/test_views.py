@@ -294,3 +294,17 @@ def test_a_city_page_charts_its_figures_by_subject(open_page, seeds_out):
     top_subject, top_count = sorted(subjects.items(), key=lambda kv: (-kv[1], kv[0]))[0]
     assert first == f"{top_subject}: {top_count}"
     page.assert_clean()
+
+
+def test_low_confidence_is_drawn_faded_and_can_be_hidden(open_page, seeds_out):
+    page = open_page(seeds_out / "views" / "overview.html")
+    page.wait_drawn()
+    low = page.page.evaluate("window.kg.nodes.get().filter(n => n.low).map(n => n.id)")
+    low_edges = page.page.evaluate("window.kg.edges.get().filter(e => e.low).length")
+    assert low or low_edges
+    assert all(page.page.evaluate(f"window.kg.nodes.get('{n}').opacity") < 1 for n in low)
+    page.page.locator("#kg-low").uncheck()
+    assert page.page.evaluate("window.kg.nodes.get().filter(n => n.low && !n.hidden).length") == 0
+    assert page.page.evaluate("window.kg.edges.get().filter(e => e.low && !e.hidden).length") == 0
+    assert page.page.evaluate("window.kg.nodes.get().filter(n => !n.low && n.hidden).length") == 0
+    page.assert_clean()
