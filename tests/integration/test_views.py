@@ -1,4 +1,5 @@
 """The HTML views, opened in Debian's headless Chromium with the network blocked."""
+import io
 import shutil
 from pathlib import Path
 
@@ -286,8 +287,8 @@ def test_a_city_page_charts_its_figures_by_subject(open_page, seeds_out):
     city = city_of(g, "德州市")
     page = open_page(seeds_out / "views" / page_name("city", city))
     page.wait_drawn()
-    subjects = Counter(page.page.evaluate(
-        "[...document.querySelectorAll('#facts tbody tr')].map(r => r.cells[0].textContent).filter(s => s)"))
+    csv_rows = list(__import__("csv").reader(io.StringIO(page.page.evaluate("window.kg.tableCsv()"))))[1:]
+    subjects = Counter(r[0] for r in csv_rows if r[0])
     assert subjects
     assert page.page.locator("svg.kg-chart rect.bar").count() == min(15, len(subjects))
     first = page.page.locator("svg.kg-chart g title").first.text_content()
@@ -307,4 +308,25 @@ def test_low_confidence_is_drawn_faded_and_can_be_hidden(open_page, seeds_out):
     assert page.page.evaluate("window.kg.nodes.get().filter(n => n.low && !n.hidden).length") == 0
     assert page.page.evaluate("window.kg.edges.get().filter(e => e.low && !e.hidden).length") == 0
     assert page.page.evaluate("window.kg.nodes.get().filter(n => !n.low && n.hidden).length") == 0
+    page.assert_clean()
+
+
+def test_tables_page_filter_and_export(open_page, seeds_out, seeds_graph):
+    """A city's table is drawn 100 rows at a time, filtered in the page, and exported as CSV (what is shown,
+    with the header); the network exports as PNG."""
+    import csv
+
+    g = read_graph(seeds_out / "graph.graphml")
+    city = city_of(g, "德州市")
+    page = open_page(seeds_out / "views" / page_name("city", city))
+    page.wait_drawn()
+    total = page.page.evaluate("window.kg.rows()")
+    assert page.page.locator("#facts tbody tr").count() == min(100, total) > 0
+    rows = list(csv.reader(io.StringIO(page.page.evaluate("window.kg.tableCsv()"))))
+    assert rows[0][0] == "subject 主体" and len(rows) == total + 1
+    subject = rows[1][0]
+    kept = page.page.evaluate("q => window.kg.filterTable(q)", subject)
+    assert 0 < kept <= total and page.page.locator("#facts tbody tr").count() == min(100, kept)
+    assert all(subject in " ".join(r) for r in list(csv.reader(io.StringIO(page.page.evaluate("window.kg.tableCsv()"))))[1:])
+    assert page.page.evaluate("window.kg.png()").startswith("data:image/png;base64,")
     page.assert_clean()

@@ -40,7 +40,7 @@ def test_table_cells_cite_the_sentence_on_the_article_page(tiny_graph):
     cell = view.table[0][6]
     article_page = select.page_name("article", "article:tiny.txt")
     assert cell["text"] == "标题" and cell["href"].startswith(article_page + "#s-")
-    assert f'href="{article_page}#s-' in render_view(view, physics_max=150)
+    assert f'"href": "{article_page}#s-' in render_view(view, physics_max=150)  # the rows travel as JSON
 
 
 def test_bar_chart_is_escaped_sized_and_byte_stable():
