@@ -330,3 +330,37 @@ def test_tables_page_filter_and_export(open_page, seeds_out, seeds_graph):
     assert all(subject in " ".join(r) for r in list(csv.reader(io.StringIO(page.page.evaluate("window.kg.tableCsv()"))))[1:])
     assert page.page.evaluate("window.kg.png()").startswith("data:image/png;base64,")
     page.assert_clean()
+
+
+def test_screenshots_desktop_and_phone(browser, seeds_out):
+    """The README's pictures: overview, a city page (with its chart), an article page, on a 1440×900 desktop and a
+    390×844 phone, written to the build's screenshots/ folder (set KG_SCREENSHOTS to a folder to copy them there:
+    that is how docs/ got them). On the phone no page scrolls sideways."""
+    import os
+
+    g = read_graph(seeds_out / "graph.graphml")
+    views = seeds_out / "views"
+    dezhou = city_of(g, "德州市")
+    article = next(a for a, _ in in_edges(g, official_of(g, "李猛"), "MENTIONS"))
+    shots = seeds_out / "screenshots"
+    shots.mkdir(exist_ok=True)
+    pages = {"overview": "overview.html", "city": page_name("city", dezhou), "article": page_name("article", article)}
+    for device, (w, h) in {"desktop": (1440, 900), "phone": (390, 844)}.items():
+        context = browser.new_context(viewport={"width": w, "height": h})
+        for name, file in pages.items():
+            p = context.new_page()
+            p.goto((views / file).resolve().as_uri())
+            if name != "article":
+                p.wait_for_function("window.kg && window.kg.drawn", timeout=30_000)
+                p.wait_for_timeout(300)
+            assert p.evaluate("document.documentElement.scrollWidth") <= w, (device, name)
+            p.screenshot(path=shots / f"{name}-{device}.png", full_page=name != "overview")
+            if name == "city":
+                p.locator("svg.kg-chart").screenshot(path=shots / f"chart-{device}.png")
+            p.close()
+        context.close()
+    written = sorted(shots.glob("*-desktop.png")) + sorted(shots.glob("*-phone.png"))
+    assert len(written) == 8 and all(f.stat().st_size > 5_000 for f in written)
+    if os.environ.get("KG_SCREENSHOTS"):
+        for f in written:
+            shutil.copy(f, Path(os.environ["KG_SCREENSHOTS"]) / f.name)
