@@ -76,12 +76,45 @@ def positions(view: View) -> dict[str, tuple[float, float]]:
     return {n: (float(x) * scale, float(y) * scale) for n, (x, y) in nx.spring_layout(g, seed=7, iterations=60).items()}
 
 
+def grouped_positions(view: View) -> dict[str, tuple[float, float]]:
+    """The overview's layout: each region (province) on its own spot of a circle, in name order, its nodes laid out
+    around it by networkx (fixed seed); nodes of no region in the middle. The same graph gives the same picture,
+    and a city sits with its region."""
+    import math
+
+    regions = sorted({n.get("region") or "" for n in view.nodes} - {""})
+    members_of = {r: [n["id"] for n in view.nodes if (n.get("region") or "") == r] for r in [""] + regions}
+    spread = {r: 90 * len(m) ** 0.5 for r, m in members_of.items()}  # a cluster's half-width, canvas units
+    # the ring long enough for the clusters (discs of radius `spread`) side by side, and clear of the middle one
+    widest = max(spread.values())
+    radius = max(sum(2.4 * spread[r] for r in regions) / (2 * math.pi), spread[""] + 1.2 * widest,
+                 1.2 * widest / math.sin(math.pi / len(regions)) if len(regions) > 1 else 0)
+    out: dict[str, tuple[float, float]] = {}
+    for i, region in enumerate([""] + regions):
+        members = members_of[region]
+        if not members:
+            continue
+        sub = nx.Graph()
+        sub.add_nodes_from(members)
+        sub.add_edges_from((e["from"], e["to"]) for e in view.edges if e["from"] in sub and e["to"] in sub)
+        angle = 2 * math.pi * (i - 1) / max(1, len(regions))
+        cx, cy = (0.0, 0.0) if region == "" else (radius * math.cos(angle), radius * math.sin(angle))
+        scale = spread[region]
+        layout = nx.spring_layout(sub, seed=7, iterations=60) if len(members) > 1 else {members[0]: (0.0, 0.0)}
+        norms = sorted(math.hypot(float(x), float(y)) for x, y in layout.values())
+        reach = norms[int(0.9 * (len(norms) - 1))] or norms[-1] or 1.0  # one stray node must not squeeze the rest
+        for n, (x, y) in layout.items():  # into a disc of radius `scale` around the region's spot
+            k = min(1.0, reach / (math.hypot(float(x), float(y)) or 1.0)) / reach
+            out[n] = (round(cx + float(x) * k * scale, 2), round(cy + float(y) * k * scale, 2))
+    return out
+
+
 def network(view: View, physics_max: int) -> Network:
-    physics = len(view.nodes) <= physics_max
+    physics = len(view.nodes) <= physics_max and view.kind != "overview"
     net = Network(directed=True, height="100%", width="100%")
-    pos = {} if physics else positions(view)
+    pos = {} if physics else (grouped_positions(view) if view.kind == "overview" else positions(view))
     for n in view.nodes:
-        extra = {k: n[k] for k in ("tip", "url", "value", "links", "keys") if k in n}
+        extra = {k: n[k] for k in ("tip", "url", "value", "links", "keys", "region") if k in n}
         if _low(n):
             extra.update(low=True, opacity=0.55, shapeProperties={"borderDashes": [4, 3]})
         if n["id"] in pos:

@@ -218,6 +218,28 @@ def _ancestor_in(g, n, shown: set[str]) -> str | None:
     return n if n in shown else None
 
 
+def region_of(g: nx.MultiDiGraph, n: str) -> str:
+    """The province a node belongs with on the overview: a place's own, an official's first post's, a programme's
+    first place's; '' for what belongs to none (中共中央, national leaders).
+
+    The overview draws each province's nodes together, so that a city sits with its region."""
+    kind = kind_of(g, n)
+    if kind == "Official":
+        n = next((p for p, _ in out_edges(g, n, "HOLDS") if kind_of(g, p) in ("City", "Place")), None)
+    elif kind == "Programme":
+        n = next((p for p, _ in in_edges(g, n, "RUNS")), None)
+    seen = set()
+    while n is not None and n not in seen:
+        seen.add(n)
+        if g.nodes[n].get("province"):
+            return str(g.nodes[n]["province"])
+        parents = out_edges(g, n, "PART_OF")
+        if not parents:
+            return str(g.nodes[n].get("name") or "") if g.nodes[n].get("level") == "province" else ""
+        n = parents[0][0]
+    return ""
+
+
 def _descendants(g, place: str) -> set[str]:
     """The place and every unit under it (PART_OF points up)."""
     todo, seen = [place], {place}
@@ -244,7 +266,7 @@ def overview(g: nx.MultiDiGraph, max_nodes: int) -> View:
     view = View("overview", "overview", "总览 Overview")
     for n in kept:
         extra = [f"reported figures: {metric_count[n]}"] if kind_of(g, n) == "City" else []
-        view.nodes.append(_node(g, n, extra_tip=extra, value=1 + degree[n] + metric_count[n]))
+        view.nodes.append(_node(g, n, extra_tip=extra, value=1 + degree[n] + metric_count[n], region=region_of(g, n)))
     seen_edges = set()
     for u, v, d in g.edges(data=True):
         rel = d.get("label")

@@ -7,7 +7,7 @@ import pytest
 
 from conftest import run_kg
 from kg.graph.export import read_graph
-from kg.views import write_views
+from kg.views import select, write_views
 from kg.views.select import in_edges, kind_of, out_edges, page_name
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
@@ -364,3 +364,28 @@ def test_screenshots_desktop_and_phone(browser, seeds_out):
     if os.environ.get("KG_SCREENSHOTS"):
         for f in written:
             shutil.copy(f, Path(os.environ["KG_SCREENSHOTS"]) / f.name)
+
+
+def test_overview_groups_each_province_and_renders_the_same_bytes_twice(seeds_out, tmp_path):
+    """Every node of a province sits nearer its own province's centre than any other's; two renders of the same
+    graph are byte-identical (layout included)."""
+    from kg.settings import load_settings
+    from kg.views import render
+
+    g = read_graph(seeds_out / "graph.graphml")
+    view = select.overview(g, load_settings().view_max_nodes)
+    pos = render.grouped_positions(view)
+    regions = {n["id"]: n.get("region") or "" for n in view.nodes}
+    centre = {}
+    for r in set(regions.values()) - {""}:
+        pts = [pos[n] for n, rr in regions.items() if rr == r]
+        centre[r] = (sum(x for x, _ in pts) / len(pts), sum(y for _, y in pts) / len(pts))
+    assert len(centre) >= 4
+    dist = lambda a, b: ((a[0] - b[0]) ** 2 + (a[1] - b[1]) ** 2) ** 0.5  # noqa: E731
+    for n, r in regions.items():
+        if r:
+            assert min(centre, key=lambda c: dist(pos[n], centre[c])) == r, (n, r)
+    write_views(g, tmp_path / "a")
+    write_views(g, tmp_path / "b")
+    for page in (tmp_path / "a").glob("*.html"):
+        assert page.read_bytes() == (tmp_path / "b" / page.name).read_bytes(), page.name
