@@ -49,7 +49,8 @@ def write_views(g: nx.MultiDiGraph, out: Path, settings: Settings | None = None)
             detail = f"{len(view.nodes) - 1} linked" + (f", {len(view.table)} rows" if view.table else "")
             if kind == "Official" and g.nodes[n].get("titles"):
                 detail = "、".join(g.nodes[n]["titles"][:3]) + " · " + detail
-            entries.append({"label": select.name_of(g, n), "url": url, "detail": detail})
+            entries.append({"label": select.name_of(g, n), "url": url, "detail": detail,
+                            "keys": select.search_keys(select.name_of(g, n))[1:]})
         sections.append((heading, entries))
     entries = []
     for a in sorted(select.nodes_of(g, "Article"), key=lambda n: (str(g.nodes[n].get("date") or ""), n)):

@@ -143,6 +143,11 @@ def test_index_search_and_entity_pages(open_page, seeds_out):
     page.page.fill("#search", "德州")
     visible = page.page.evaluate("[...document.querySelectorAll('li')].filter(li => li.offsetParent).map(li => li.innerText)")
     assert visible and all("德州" in v for v in visible)
+    for query in ("長沙", "changsha"):  # Traditional script and pinyin find the Simplified name
+        page.page.fill("#search", query)
+        visible = page.page.evaluate("[...document.querySelectorAll('li')].filter(li => li.offsetParent)"
+                                     ".map(li => li.innerText)")
+        assert any(v.startswith("长沙市") for v in visible), (query, visible)
     page.assert_clean()
     for href in page.page.evaluate("[...document.querySelectorAll('a')].map(a => a.getAttribute('href'))"):
         assert (views / href).exists(), href
