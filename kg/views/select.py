@@ -15,7 +15,7 @@ from itertools import chain
 import networkx as nx
 
 from kg.graph.schema import labels_of
-from kg.views.charts import bar_chart
+from kg.views.charts import bar_chart, timeline_chart
 
 # Below this, a node or a fact is drawn faded (dashed border) and a page checkbox hides it: the calibrated share
 # of right extractions at that confidence is under four in five (kg.extract.confidence).
@@ -362,6 +362,11 @@ def official_view(g: nx.MultiDiGraph, official: str, cap: int) -> View:
                            d.get("firstSeen") or "", d.get("lastSeen") or "",
                            {"text": f"“{first['sentence']}” — {article_label(g, first.get('article'))}",
                             "href": sentence_link(first.get("article"), first["sentence"])} if first else ""])
+    posts = [(f"{d.get('title', '')} {name_of(g, target)}", d.get("firstSeen") or "", d.get("lastSeen") or "")
+             for target, d in out_edges(g, official, "HOLDS")]
+    timeline = timeline_chart("任职时间 Posts over time (first to last report)", sorted(posts, key=lambda p: (p[1], p[0])))
+    if timeline:
+        view.charts.append(timeline)
     articles = [a for a, _ in in_edges(g, official, "MENTIONS")]
     co_officials, co_programmes = Counter(), Counter()
     for a in articles:

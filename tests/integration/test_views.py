@@ -394,3 +394,19 @@ def test_overview_groups_each_province_and_renders_the_same_bytes_twice(seeds_ou
     write_views(g, tmp_path / "b")
     for page in (tmp_path / "a").glob("*.html"):
         assert page.read_bytes() == (tmp_path / "b" / page.name).read_bytes(), page.name
+
+
+def test_an_official_page_draws_dated_posts_on_a_timeline(open_page, seeds_out):
+    g = read_graph(seeds_out / "graph.graphml")
+    dated = {n for n in g if kind_of(g, n) == "Official" and any(d.get("firstSeen") for _, d in out_edges(g, n, "HOLDS"))}
+    assert dated  # 004 (嘉兴) gives its date
+    official = sorted(dated)[0]
+    page = open_page(seeds_out / "views" / page_name("official", official))
+    page.wait_drawn()
+    spans = sum(1 for _, d in out_edges(g, official, "HOLDS") if d.get("firstSeen"))
+    assert page.page.locator("svg.kg-timeline rect.span").count() == spans
+    first = min(d["firstSeen"] for _, d in out_edges(g, official, "HOLDS") if d.get("firstSeen"))
+    assert first[:4] in page.page.locator("svg.kg-timeline").inner_text()
+    undated = next(n for n in g if kind_of(g, n) == "Official" and n not in dated)
+    assert "kg-timeline" not in (seeds_out / "views" / page_name("official", undated)).read_text(encoding="utf-8")
+    page.assert_clean()
