@@ -406,7 +406,7 @@ def test_an_official_page_draws_dated_posts_on_a_timeline(open_page, seeds_out):
     spans = sum(1 for _, d in out_edges(g, official, "HOLDS") if d.get("firstSeen"))
     assert page.page.locator("svg.kg-timeline rect.span").count() == spans
     first = min(d["firstSeen"] for _, d in out_edges(g, official, "HOLDS") if d.get("firstSeen"))
-    assert first[:4] in page.page.locator("svg.kg-timeline").inner_text()
+    assert first[:4] in page.page.locator("svg.kg-timeline").text_content()
     undated = next(n for n in g if kind_of(g, n) == "Official" and n not in dated)
     assert "kg-timeline" not in (seeds_out / "views" / page_name("official", undated)).read_text(encoding="utf-8")
     page.assert_clean()
