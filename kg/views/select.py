@@ -287,6 +287,12 @@ def overview(g: nx.MultiDiGraph, max_nodes: int) -> View:
         view.note = (f"Showing the {len(kept)} best-connected of {len(candidates)} cities, officials and "
                      f"programmes; every one has its own page in the index.")
     view.note += " Metrics are folded into their city (node size, tooltip); see the city pages."
+    view.note += (" Each province's nodes are drawn together; those of none (national bodies and leaders, such as"
+                  " 中共中央 and its officials) stand in the middle.")
+    orphans = sum(1 for n in kept if not any(e["from"] == n or e["to"] == n for e in view.edges))
+    if orphans:
+        view.note += (f" {orphans} node(s) have no fact linking them to another shown here (named in reports only, "
+                      "such as a national leader): hover for their evidence.")
     return view
 
 
