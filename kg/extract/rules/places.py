@@ -53,7 +53,9 @@ ZONE_CANON = {"经开区": "经济技术开发区", "高新区": "高新技术�
 # The bodies of a 街道 by which a text may name it without its suffix.
 STREET_OFFICE = ("党工委", "办事处")
 # Verbs that take 村/社区 as object (驻村, 包村, 进社区): never the stem of a name.
-VERB_BEFORE_VILLAGE = ("驻", "包", "进", "到", "下", "入", "回", "在", "走", "联", "帮", "挂")
+VERB_BEFORE_VILLAGE = ("驻", "包", "进", "到", "下", "入", "回", "在", "走", "联", "帮", "挂",
+                       # and particles: 在同属八廓街道的鲁固社区 is 鲁固社区, not 的鲁固社区
+                       "的", "之")
 # What joins the items of a list of units (A社区、B社区和C社区).
 LIST_JOINERS = "、和及与"
 # Parallel clauses (A社区修缮管道；B社区开办午托班) each led by a unit of one parent.

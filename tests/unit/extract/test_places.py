@@ -171,3 +171,8 @@ def test_a_region_a_firm_is_named_for_is_not_a_place(gaz):
 
 def test_a_short_name_before_a_shore_word_is_a_landform(gaz):
     assert "西湖区" not in names(gaz, "志愿者每天都在西湖边巡查。", "上城区")
+
+
+def test_a_particle_never_starts_a_village_name(gaz):
+    found = names(gaz, "在同属翠湖街道的东风社区，居民议事。翠湖街道的新桥村也参加。", "五华区")
+    assert not any(n.startswith("的") for n in found)
