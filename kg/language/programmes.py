@@ -29,9 +29,10 @@ HEADS = ("专项整治", "专项行动", "专项斗争", "专项治理", "集中
          "大讲堂", "讲堂", "讲坛", "课堂", "论坛", "专项工作", "栏目", "专栏", "格局", "架构", "组织生活", "为民服务工作", "为民服务",
          "攻坚战", "保卫战", "品牌", "计划", "宣讲", "实事项目", "制度", "改革", "竞赛", "大赛") \
     + MASS_ACTIVITIES + FESTIVALS + ("主题党日", "党日", "夜校", "接待日", "恳谈日", "学习日", "开放日", "服务日",
-                                     "议事会", "恳谈会", "夜话", "微课堂", "流动讲堂")
+                                     "议事会", "恳谈会", "夜话", "微课堂", "流动讲堂", "党课", "经验")
 # Recurring days, evening schools and open talks: a quote ending in one is a programme by itself (“书记接待日”,
-# “纪法夜校”, “院坝议事会”); after a quote they complete its name (“初心周五”主题党日).
+# “纪法夜校”, “院坝议事会”); after a quote they complete its name (“初心周五”主题党日). A named party lesson
+# (“河畔党课”) and a named model of governance (“枫桥经验”, “后陈经验”) likewise.
 # Heads that make a name without quotes after an introducing verb (开展违反中央八项规定精神专项整治, 开展作风建设大讨论).
 STRONG_HEADS = ("专项整治", "专项行动", "专项斗争", "专项治理", "集中整治", "实践活动", "主题活动", "攻坚战", "保卫战",
                 "大讲堂", "工程", "专题教育", "行动计划") + MASS_ACTIVITIES
@@ -47,13 +48,13 @@ SELF_HEADS = tuple(h for h in HEADS if h not in ("活动", "行动", "宣讲", "
 VERBS = ("创新推出", "组织开展", "部署开展", "深入开展", "深入推进", "深入实施", "扎实推进", "全面推进", "持续打好",
          "创新实施", "创新开展", "全面推行", "全面实施",
          "开展", "推出", "实施", "启动", "推行", "深化", "打造", "发起", "举办", "推进", "构建", "建立", "实行", "开创",
-         "探索", "创建", "开设", "打好", "打赢", "创新", "形成", "开办", "创办", "推广", "试行", "打响", "设立", "依托")
+         "探索", "创建", "开设", "打好", "打赢", "创新", "形成", "开办", "创办", "推广", "试行", "打响", "设立", "依托", "试点")
 # After an introducing verb and a quote, a plain noun of how the programme is run may stand before the clause ends:
 # 推行“一户一档”动态管理， 实施“一企一策”精准帮扶， 推出“周三不见面审批”服务。
-MANNER = ("服务", "管理", "帮扶", "办理", "审批", "调解", "宣讲", "巡查", "走访", "结对", "包联")
+MANNER = ("服务", "管理", "帮扶", "办理", "审批", "调解", "宣讲", "巡查", "走访", "结对", "包联", "建设")
 # What a list of quotes may end in that makes each a programme (“清洁家园”“文明餐桌”等志愿服务).
 LIST_ENDS = ("活动", "行动", "工程", "项目", "品牌", "载体", "举措", "工作法", "模式", "机制", "志愿服务", "宣讲",
-             "课堂", "栏目", "节目", "形式")
+             "课堂", "栏目", "节目", "形式", "方式")
 # 以“X”为抓手: the quote is the means the city works through, a programme.
 MEANS = ("抓手", "载体", "主线", "牵引", "切入点", "突破口", "引领", "统领", "龙头")
 # Words after a quote that make it a requirement, an idea, a problem or an honour, not a programme.

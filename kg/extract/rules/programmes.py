@@ -464,8 +464,9 @@ def _runs(text: str, spans: list[tuple[int, int]]) -> list[list[tuple[int, int]]
 
 
 def _excluded_head(head: re.Match) -> bool:
-    """“X”贯穿主题教育, “X”作为主题教育: a verb between the quote and the head makes the head another thing."""
-    return bool(re.search(r"[的是在了等和与及为入穿将把向对从到]", head.group(1)))
+    """“X”贯穿主题教育, “X”作为主题教育: a verb between the quote and the head makes the head another thing
+    (but 结对 is a word: “百企千村”结对共建行动)."""
+    return bool(re.search(r"[的是在了等和与及为入穿将把向从到]|(?<![结针面相])对", head.group(1)))
 
 
 def _plausible(content: str, head: bool) -> bool:
@@ -478,6 +479,8 @@ def _plausible(content: str, head: bool) -> bool:
         return False
     if re.fullmatch(r"[\d+]+", content) and not head:
         return False  # “316” alone is a number; “316”群众工作新格局 is a name
+    if re.fullmatch(r"[一二三四五六七八九十]{2,3}", content):
+        return False  # “七一”, “五四”, “十一”: a day of the year (“七一”讲专题党课), not a name
     return head or not FORMULA.match(content)
 
 

@@ -336,3 +336,11 @@ def test_a_long_unquoted_activity_name_after_kaizhan():
 def test_a_list_of_quotes_closed_by_forms():
     found = names("各村通过“田间课堂”、“廉洁家书”、“板凳会”等形式开展学习。")
     assert {"田间课堂", "廉洁家书", "板凳会"} <= set(found)
+
+
+def test_named_lessons_models_and_lists_closed_by_ways():
+    found = names("开展“湖畔党课”评选，坚持把“塘下经验”发扬光大。通过“村口夜谈”、“码上说事”等方式收集意见。"
+                  "推行“两联两帮”结对帮扶制度，深化“富民工坊”建设。")
+    assert {"湖畔党课", "塘下经验", "村口夜谈", "码上说事", "富民工坊"} <= set(found)
+    assert any(n.startswith("两联两帮") for n in found)
+    assert not names("围绕“七一”讲专题党课，迎接“五四”。")  # days of the year, not names
