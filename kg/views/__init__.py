@@ -1,5 +1,5 @@
 """Interactive HTML views of the graph: overview, one page per city, official and
-programme, one reader page per article (the sentences the graph cites, entities highlighted), and an index
+programme, one page per figure subject that several places report (a bar per place), one reader page per article (the sentences the graph cites, entities highlighted), and an index
 linking them. Pages are self-contained (no network
 request at all) and safe to open on untrusted article text.
 """
@@ -52,6 +52,15 @@ def write_views(g: nx.MultiDiGraph, out: Path, settings: Settings | None = None)
             entries.append({"label": select.name_of(g, n), "url": url, "detail": detail,
                             "keys": select.search_keys(select.name_of(g, n))[1:]})
         sections.append((heading, entries))
+    entries = []
+    for subject, rows in select.subjects(g).items():
+        view = select.subject_view(g, subject, rows)
+        url = select.page_name("subject", subject)
+        _write(out / url, render_view(view, physics_max))
+        pages += 1
+        entries.append({"label": subject, "url": url, "detail": f"{len(view.nodes)} places, {len(rows)} figures",
+                        "keys": select.search_keys(subject)[1:]})
+    sections.append(("数据主题 Figures by subject", entries))
     entries = []
     for a in sorted(select.nodes_of(g, "Article"), key=lambda n: (str(g.nodes[n].get("date") or ""), n)):
         page = select.article_page(g, a)

@@ -48,7 +48,8 @@ def page_name(kind: str, node_id: str) -> str:
     if re.search(r"[^A-Za-z0-9_:-]", node_id):
         import hashlib
 
-        safe += "-" + hashlib.sha1(node_id.encode("utf-8")).hexdigest()[:8]
+        safe = "-".join(x for x in (re.sub(r"-{2,}", "-", safe).strip("-"),
+                                    hashlib.sha1(node_id.encode("utf-8")).hexdigest()[:8]) if x)
     return f"{kind}-{safe}.html"
 
 
@@ -536,3 +537,46 @@ def article_page(g: nx.MultiDiGraph, article: str) -> ArticlePage:
     for _, sentence in _article_sentences(g, article):
         page.sentences.append({"anchor": sentence_anchor(sentence), "segments": _segments(sentence, marks)})
     return page
+
+
+# -- figures by subject -------------------------------------------------------------------------
+def subjects(g: nx.MultiDiGraph, min_places: int = 2, most: int = 200) -> dict[str, list[tuple[str, str, dict]]]:
+    """What several places report figures about (群众满意度, 党员干部…): subject → its (metric, place, REPORTS edge)
+    rows, for subjects reported by at least ``min_places`` places, the ``most`` most reported."""
+    by_subject: dict[str, list[tuple[str, str, dict]]] = defaultdict(list)
+    for m in nodes_of(g, "Metric"):
+        subject = display(g.nodes[m].get("subject") or "").strip()
+        if len(subject) >= 2:
+            for place, d in in_edges(g, m, "REPORTS"):
+                by_subject[subject].append((m, place, d))
+    shared = {s: rows for s, rows in by_subject.items() if len({p for _, p, _ in rows}) >= min_places}
+    return dict(sorted(shared.items(), key=lambda kv: (-len(kv[1]), kv[0]))[:most])
+
+
+def subject_view(g: nx.MultiDiGraph, subject: str, rows: list[tuple[str, str, dict]]) -> View:
+    """One subject across places: a bar per place (its largest figure in the subject's most common unit), and every
+    figure with its date and article."""
+    view = View("subject", subject, f"{subject} · 各地数据 across places")
+    places = sorted({p for _, p, _ in rows}, key=lambda p: name_of(g, p))
+    for p in places:
+        view.nodes.append(_node(g, p))
+    unit = Counter(g.nodes[m].get("unit") or "" for m, _, _ in rows).most_common(1)[0][0]
+    best: dict[str, float] = {}
+    for m, p, _ in rows:
+        md = g.nodes[m]
+        if (md.get("unit") or "") == unit and md.get("value") is not None:
+            best[p] = max(best.get(p, float("-inf")), float(md["value"]))
+    bars = sorted(((name_of(g, p), v) for p, v in best.items()), key=lambda kv: (-kv[1], kv[0]))[:CHART_BARS]
+    if bars:
+        view.charts.append(bar_chart(f"{subject} ({unit or 'value'}), largest figure per place", bars))
+    view.table_title = "Figures 数据"
+    view.table_columns = ["place", "figure 数值", "value", "unit", "qualifier", "date", "article", "evidence"]
+    for m, p, d in rows:
+        md = g.nodes[m]
+        article = d.get("article")
+        date = str(md.get("date") or (g.nodes[article].get("date") if article in g else "") or "")
+        view.table.append([name_of(g, p), md.get("text") or "", _num(md.get("value")), md.get("unit") or "",
+                           md.get("qualifier") or "", date, _cited(g, article, d.get("evidence", "")),
+                           d.get("evidence", "")])
+    view.table.sort(key=lambda r: [c["text"] if isinstance(c, dict) else c for c in r])
+    return view

@@ -410,3 +410,21 @@ def test_an_official_page_draws_dated_posts_on_a_timeline(open_page, seeds_out):
     undated = next(n for n in g if kind_of(g, n) == "Official" and n not in dated)
     assert "kg-timeline" not in (seeds_out / "views" / page_name("official", undated)).read_text(encoding="utf-8")
     page.assert_clean()
+
+
+def test_a_subject_page_compares_the_places_that_report_it(open_page, seeds_out):
+    """A figure subject several places report has its page: one bar per place (its largest figure in the
+    subject's most common unit) and every figure in the table, linked from the index."""
+    g = read_graph(seeds_out / "graph.graphml")
+    shared = select.subjects(g)
+    assert shared
+    subject, rows = next(iter(shared.items()))
+    page = open_page(seeds_out / "views" / page_name("subject", subject))
+    page.wait_drawn()
+    unit = __import__("collections").Counter(g.nodes[m].get("unit") or "" for m, _, _ in rows).most_common(1)[0][0]
+    places = {p for m, p, _ in rows if (g.nodes[m].get("unit") or "") == unit}
+    assert page.page.locator("svg.kg-chart rect.bar").count() == min(15, len(places)) >= 2
+    assert page.page.evaluate("window.kg.rows()") == len(rows)
+    page.assert_clean()
+    index = (seeds_out / "views" / "index.html").read_text(encoding="utf-8")
+    assert page_name("subject", subject) in index
