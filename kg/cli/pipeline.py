@@ -98,7 +98,7 @@ def cmd_build(args) -> int:
             if not args.no_views:
                 from kg.views import write_views
 
-                views = write_views(g, staging / "views", settings)
+                views = write_views(g, staging / "views", settings, staging / "entities.jsonl")
                 console.print(f"views: {views.pages} pages (open {out.folder / 'views' / 'index.html'})")
         except OSError as exc:
             raise BuildFailed(f"{out.folder}: writing the outputs failed ({exc.strerror or exc}); the previous "
@@ -142,6 +142,7 @@ def cmd_views(args) -> int:
     from kg.errors import OutputError
 
     graph = read_graph(Path(args.graph))
+    folder = Path(args.graph) if Path(args.graph).is_dir() else Path(args.graph).parent
     out = Path(args.out)
     if out.exists() and not _is_views_folder(out):  # replaced whole below: never a folder kg did not write
         raise OutputError(f"{out}: holds files that are not kg views; choose an empty folder or a views folder")
@@ -150,7 +151,7 @@ def cmd_views(args) -> int:
     staging = Path(tempfile.mkdtemp(prefix=f".{out.name}-", dir=out.parent))
     staging.chmod(0o755)  # mkdtemp makes it private
     try:
-        views = write_views(graph, staging, load_settings())
+        views = write_views(graph, staging, load_settings(), folder / "entities.jsonl")
         if out.exists():
             old = staging.with_name(staging.name + "-old")
             out.rename(old)

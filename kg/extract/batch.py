@@ -45,7 +45,7 @@ def to_record(doc: Doc, article: Article) -> ArticleRecord:
             if t.organization and t.organization not in orgs:
                 orgs[t.organization] = Organization(t.organization, None, off.mentions[:1], t.method, t.confidence)
     return ArticleRecord(
-        article=article.to_dict() | {"text": None, "chars": len(article.text)},
+        article=article.to_dict() | {"chars": len(article.text)},  # the cleaned text too: the article pages show it
         home=home_key,
         home_method=(doc._.kg_home_method or "") if home_key else "",
         places=places,

@@ -28,8 +28,11 @@ def _write(path: Path, html: str) -> None:
     path.write_text(html, encoding="utf-8")  # explicit: pyvis's write_html breaks CJK on Windows
 
 
-def write_views(g: nx.MultiDiGraph, out: Path, settings: Settings | None = None) -> ViewsWritten:
+def write_views(g: nx.MultiDiGraph, out: Path, settings: Settings | None = None,
+                entities: Path | None = None) -> ViewsWritten:
+    """``entities``: the build's ``entities.jsonl``, whose article texts the article pages show whole."""
     settings = settings or load_settings()
+    texts = select.article_texts(entities) if entities is not None and entities.exists() else {}
     out.mkdir(parents=True, exist_ok=True)
     write_assets(out / "assets")
     cap, physics_max = settings.view_neighbour_cap, settings.view_physics_max
@@ -63,7 +66,7 @@ def write_views(g: nx.MultiDiGraph, out: Path, settings: Settings | None = None)
     sections.append(("数据主题 Figures by subject", entries))
     entries = []
     for a in sorted(select.nodes_of(g, "Article"), key=lambda n: (str(g.nodes[n].get("date") or ""), n)):
-        page = select.article_page(g, a)
+        page = select.article_page(g, a, texts)
         url = select.page_name("article", a)
         _write(out / url, render_article(page))
         pages += 1

@@ -453,6 +453,34 @@ class ArticlePage:
     url: str                                    # the original, when known and an http(s) address
     sentences: list[dict] = field(default_factory=list)  # anchor, segments: [{text, kind?, href?, tip?}]
     entities: list[dict] = field(default_factory=list)   # kind, label, href?, tip (the article's entities, listed)
+    # The whole text, when the build kept it: paragraphs of units, each {anchor?, segments} (a cited sentence
+    # is a unit with its anchor; what lies between is a unit without one).
+    paragraphs: list[list[dict]] = field(default_factory=list)
+
+
+def article_texts(entities: "Path") -> dict[str, dict]:
+    """From ``entities.jsonl``: each article's text and where its entities stand in it — article id →
+    {"text", "spans": [(start, end, entity id)]}. Articles without their text (older builds) are left out."""
+    import json
+
+    out: dict[str, dict] = {}
+    with open(entities, encoding="utf-8") as f:
+        for line in f:
+            record = json.loads(line)
+            art = record.get("article") or {}
+            if not art.get("text"):
+                continue
+            spans = []
+            for kind in ("places", "officials", "programmes", "organizations"):
+                for item in record.get(kind) or []:
+                    spans += [(m["start"], m["end"], item.get("id")) for m in item.get("mentions") or []
+                              if m.get("start", -1) >= 0]
+            for item in record.get("metrics") or []:
+                m = item.get("mention") or {}
+                if m.get("start", -1) >= 0:
+                    spans.append((m["start"], m["end"], item.get("id")))
+            out[art["id"]] = {"text": art["text"], "spans": spans}
+    return out
 
 
 def _article_sentences(g: nx.MultiDiGraph, article: str) -> list[tuple[int, str]]:
@@ -514,10 +542,67 @@ def _segments(sentence: str, marks: list[tuple[str, dict]]) -> list[dict]:
     return out
 
 
-def article_page(g: nx.MultiDiGraph, article: str) -> ArticlePage:
-    """The reader of one article: its headline and metadata, and every sentence of it the graph cites, with each
-    entity and figure it extracted there highlighted (colour by type, confidence in the tooltip) and linked to the
-    entity's page. The outputs keep no full text, so the page shows the cited sentences in text order."""
+def _mark(g: nx.MultiDiGraph, n: str, confidence=None) -> dict:
+    kind = kind_of(g, n)
+    confidence = confidence if confidence is not None else g.nodes[n].get("confidence")
+    info = {"kind": kind, "tip": f"{kind}: {display(name_of(g, n))}"
+                                 + (f" · confidence {float(confidence):.2f}" if confidence else "")}
+    if kind in PAGED:
+        info["href"] = page_name(kind.lower(), n)
+    return info
+
+
+def _full_text(g: nx.MultiDiGraph, article: str, text: str, spans, cited: list[str]) -> list[list[dict]]:
+    """The text as paragraphs of units: every extracted mention marked where it stands, every cited sentence a
+    unit with its anchor."""
+    marks = sorted(((s, e, n) for s, e, n in spans if n in g and 0 <= s < e <= len(text)), key=lambda x: (x[0], -x[1]))
+    kept, last = [], -1
+    for s, e, n in marks:  # leftmost-longest, no overlap
+        if s >= last:
+            kept.append((s, e, n))
+            last = e
+    info = {n: _mark(g, n) for _, _, n in kept}
+    anchors = []
+    for sentence in cited:
+        pos = text.find(sentence)
+        if pos >= 0 and all(not (a < pos + len(sentence) and pos < b) for a, b, _ in anchors):
+            anchors.append((pos, pos + len(sentence), sentence_anchor(sentence)))
+    anchors.sort()
+    paragraphs, start = [], 0
+    for line in text.split("\n") + [None]:
+        if line is None:
+            break
+        end = start + len(line)
+        if line.strip():
+            cuts = sorted({start, end} | {x for a, b, _ in anchors for x in (a, b) if start < x < end})
+            units = []
+            for a, b in zip(cuts, cuts[1:]):
+                anchor = next((name for x, y, name in anchors if x <= a and b <= y), None)
+                segs, pos = [], a
+                for s, e, n in kept:
+                    s, e = max(s, a), min(e, b)
+                    if s >= e:
+                        continue
+                    if s > pos:
+                        segs.append({"text": display(text[pos:s])})
+                    segs.append({"text": display(text[s:e]), **info[n]})
+                    pos = e
+                if pos < b:
+                    segs.append({"text": display(text[pos:b])})
+                if units and units[-1].get("anchor") == anchor:  # one anchored sentence cut by a mark
+                    units[-1]["segments"] += segs
+                else:
+                    units.append({"anchor": anchor, "segments": segs})
+            paragraphs.append(units)
+        start = end + 1
+    return paragraphs
+
+
+def article_page(g: nx.MultiDiGraph, article: str, texts: dict | None = None) -> ArticlePage:
+    """The reader of one article: its headline and metadata, and its text with each entity and figure extracted
+    from it marked (colour by type, confidence in the tooltip) and linked to the entity's page; every sentence the
+    graph cites carries an anchor that tables and nodes link to. ``texts`` (:func:`article_texts`) gives the whole
+    text; without it (a graph alone, an older build) the page shows the cited sentences in text order."""
     d = g.nodes[article]
     url = str(d.get("url") or "")
     page = ArticlePage(article, article_label(g, article) or article,
@@ -534,8 +619,13 @@ def article_page(g: nx.MultiDiGraph, article: str) -> ArticlePage:
         page.entities.append({"label": name_of(g, x), **info})
         marks += [(s, info) for s in _surfaces(g, x)]
     page.entities.sort(key=lambda e: (e["kind"], e["label"]))
-    for _, sentence in _article_sentences(g, article):
-        page.sentences.append({"anchor": sentence_anchor(sentence), "segments": _segments(sentence, marks)})
+    cited = [sentence for _, sentence in _article_sentences(g, article)]
+    kept = (texts or {}).get(article)
+    if kept:
+        page.paragraphs = _full_text(g, article, kept["text"], kept["spans"], cited)
+    else:
+        for sentence in cited:
+            page.sentences.append({"anchor": sentence_anchor(sentence), "segments": _segments(sentence, marks)})
     return page
 
 

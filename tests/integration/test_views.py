@@ -230,13 +230,16 @@ def test_article_pages_highlight_entities_and_are_linked_from_tables_and_nodes(o
     official.assert_clean()
     file, anchor = href.split("#", 1)
     article = open_page(views / file)
-    sentence = article.page.locator(f"p#{anchor}")
+    sentence = article.page.locator(f"[id='{anchor}']")
     assert sentence.count() == 1 and "李猛" in sentence.inner_text()
     mark = sentence.locator("mark.k-Official", has_text="李猛").first
     assert mark.get_attribute("title").startswith("Official: 李猛 · confidence")
     assert mark.locator("a").get_attribute("href") == page_name("official", li)
     (a,) = [n for n in g if page_name("article", n) == file]
     assert article.page.locator("h1").inner_text() == g.nodes[a]["title"]
+    # the whole text is there (the build keeps it in entities.jsonl), not only the cited sentences
+    shown = article.page.evaluate("[...document.querySelectorAll('main > p:not(.note)')].map(p => p.textContent).join('')")
+    assert len(shown) >= 0.95 * int(g.nodes[a]["chars"]) - 200
     article.assert_clean()
 
 

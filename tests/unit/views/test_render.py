@@ -51,3 +51,17 @@ def test_bar_chart_is_escaped_sized_and_byte_stable():
     assert svg == bar_chart("数据 <b>", rows) and "<script>" not in svg and "&lt;b&gt;" in svg
     widths = [float(w) for w in __import__("re").findall(r'class="bar" x="\d+" y="\d+" width="([\d.]+)"', svg)]
     assert len(widths) == 3 and widths[0] == max(widths) and widths[0] / widths[1] == 4
+
+
+def test_article_page_with_the_whole_text_marks_mentions_where_they_stand(tiny_graph):
+    text = "市委书记王建国出席会议。全市建成驿站30个。"
+    article = next(n for n in tiny_graph if select.kind_of(tiny_graph, n) == "Article")
+    official = next(n for n in tiny_graph if tiny_graph.nodes[n].get("name") == "王建国")
+    metric = next(n for n in tiny_graph if select.kind_of(tiny_graph, n) == "Metric")
+    texts = {article: {"text": text, "spans": [(0, 7, official), (18, 21, metric), (0, 3, "not-in-graph")]}}
+    page = select.article_page(tiny_graph, article, texts)
+    units = page.paragraphs[0]
+    assert "".join(s["text"] for u in units for s in u["segments"]) == text
+    marked = [(s["text"], s["kind"]) for u in units for s in u["segments"] if s.get("kind")]
+    assert marked == [("市委书记王建国", "Official"), ("30个", "Metric")]
+    assert units[0]["anchor"] == select.sentence_anchor("市委书记王建国出席会议。")
