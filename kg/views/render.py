@@ -124,6 +124,7 @@ def network(view: View, physics_max: int) -> Network:
     # our edges are already unique, so they go straight into the list.
     net.edges.extend({"from": e["from"], "to": e["to"], "label": e.get("label", ""), "tip": e.get("tip", ""),
                       "dashes": bool(e.get("dashes")), "rel": e.get("rel", ""),
+                      **{k: e[k] for k in ("firstSeen", "lastSeen") if e.get(k)},
                       **({"low": True, "color": {"opacity": 0.35}} if _low(e) else {})} for e in view.edges)
     net.options = options(len(view.nodes), physics)
     return net
@@ -143,9 +144,10 @@ def render_view(view: View, physics_max: int, index_url: str = "index.html") -> 
     rels = sorted({(e.get("rel", ""), bool(e.get("dashes"))) for e in view.edges if e.get("rel")})
     relations = [(rel, REL_ZH.get(rel, rel), dashed) for rel, dashed in rels]
     shapes = {s: _shape_svg(s, c) for _, (c, s) in STYLE.items()}
+    dated = sorted({e[k][:4] for e in view.edges for k in ("firstSeen", "lastSeen") if e.get(k)})
     return _env().get_template("view.html").render(view=view, nodes=nodes, edges=edges, options=net.options,
                                                    legend=legend, relations=relations, shapes=shapes,
-                                                   low=LOW_CONFIDENCE, index_url=index_url)
+                                                   low=LOW_CONFIDENCE, years=dated, index_url=index_url)
 
 
 def _shape_svg(shape: str, colour: str) -> str:

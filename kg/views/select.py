@@ -283,7 +283,8 @@ def overview(g: nx.MultiDiGraph, max_nodes: int) -> View:
         seen_edges.add((a, b, label))
         folded = "" if (a, b) == (u, v) else f" (at {name_of(g, v if rel == 'HOLDS' else u)})"
         view.edges.append({"from": a, "to": b, "label": label + folded, "tip": edge_tip(g, u, rel, d),
-                           "dashes": rel == "PART_OF", "rel": rel, "confidence": d.get("confidence")})
+                           "dashes": rel == "PART_OF", "rel": rel, "confidence": d.get("confidence"),
+                           **_span(d)})
     if len(candidates) > len(kept):
         view.note = (f"Showing the {len(kept)} best-connected of {len(candidates)} cities, officials and "
                      f"programmes; every one has its own page in the index.")
@@ -322,7 +323,7 @@ def city_view(g: nx.MultiDiGraph, city: str, cap: int) -> View:
             at = "" if target == place else f" ({name_of(g, place)})"
             view.edges.append({"from": o, "to": target, "label": d.get("title", "") + at,
                                "tip": edge_tip(g, o, "HOLDS", d), "rel": "HOLDS",
-                               "confidence": d.get("confidence")})
+                               "confidence": d.get("confidence"), **_span(d)})
     progs = {}
     for place in sorted(area):
         for p, d in out_edges(g, place, "RUNS"):
@@ -330,7 +331,7 @@ def city_view(g: nx.MultiDiGraph, city: str, cap: int) -> View:
     for p in sorted(progs)[:cap]:
         view.nodes.append(_node(g, p))
         view.edges.append({"from": city, "to": p, "label": REL_ZH["RUNS"], "tip": edge_tip(g, city, "RUNS", progs[p]),
-                           "rel": "RUNS", "confidence": progs[p].get("confidence")})
+                           "rel": "RUNS", "confidence": progs[p].get("confidence"), **_span(progs[p])})
     view.table_title = "Reported figures 数据"
     view.table_columns = ["subject 主体", "figure 数值", "value", "unit", "qualifier", "place", "article", "evidence"]
     for place in sorted(area):
@@ -363,7 +364,7 @@ def official_view(g: nx.MultiDiGraph, official: str, cap: int) -> View:
             shown.add(target)
         view.edges.append({"from": official, "to": target, "label": d.get("title", ""),
                            "tip": edge_tip(g, official, "HOLDS", d), "rel": "HOLDS",
-                           "confidence": d.get("confidence")})
+                           "confidence": d.get("confidence"), **_span(d)})
         first = (d.get("evidence") or [None])[0] if isinstance(d.get("evidence"), list) else None
         view.table.append([d.get("title", ""), name_of(g, target), str(d.get("count") or ""),
                            d.get("firstSeen") or "", d.get("lastSeen") or "",
@@ -399,7 +400,7 @@ def programme_view(g: nx.MultiDiGraph, programme: str, cap: int) -> View:
     for place, d in runs[:cap]:
         view.nodes.append(_node(g, place))
         view.edges.append({"from": place, "to": programme, "label": REL_ZH["RUNS"], "tip": edge_tip(g, place, "RUNS", d),
-                           "rel": "RUNS", "confidence": d.get("confidence")})
+                           "rel": "RUNS", "confidence": d.get("confidence"), **_span(d)})
     view.table_title = "Reported under this programme 相关数据"
     view.table_columns = ["place", "subject 主体", "figure 数值", "value", "unit", "article"]
     for m, _ in in_edges(g, programme, "MEASURES"):
@@ -412,6 +413,11 @@ def programme_view(g: nx.MultiDiGraph, programme: str, cap: int) -> View:
     if len(runs) > cap:
         view.note = f"{len(runs) - cap} further places are not drawn (cap {cap})."
     return view
+
+
+def _span(d: dict) -> dict:
+    """A fact's first and last report dates, for the pages' date filter (absent when unknown)."""
+    return {k: str(d[k]) for k in ("firstSeen", "lastSeen") if d.get(k)}
 
 
 def _cited(g: nx.MultiDiGraph, article: str | None, sentence: str) -> dict:

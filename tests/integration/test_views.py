@@ -431,3 +431,22 @@ def test_a_subject_page_compares_the_places_that_report_it(open_page, seeds_out)
     page.assert_clean()
     index = (seeds_out / "views" / "index.html").read_text(encoding="utf-8")
     assert page_name("subject", subject) in index
+
+
+def test_a_date_range_hides_facts_reported_outside_it(open_page, seeds_out):
+    """Where facts carry first/last report dates, a year range hides those outside it; undated facts stay."""
+    g = read_graph(seeds_out / "graph.graphml")
+    city = next(n for n in g if kind_of(g, n) == "City" and any(
+        d.get("firstSeen") for _, _, d in g.in_edges(n, data=True)) and page_name("city", n))
+    page = open_page(seeds_out / "views" / page_name("city", city))
+    page.wait_drawn()
+    dated = page.page.evaluate("window.kg.edges.get().filter(e => e.firstSeen).length")
+    undated = page.page.evaluate("window.kg.edges.get().filter(e => !e.firstSeen).length")
+    assert dated > 0
+    last = int(page.page.get_attribute("#kg-to", "value"))
+    page.page.fill("#kg-from", str(last + 1))
+    page.page.fill("#kg-to", str(last + 1))
+    page.page.dispatch_event("#kg-to", "change")
+    assert page.page.evaluate("window.kg.edges.get().filter(e => e.firstSeen && !e.hidden).length") == 0
+    assert page.page.evaluate("window.kg.edges.get().filter(e => !e.firstSeen && !e.hidden).length") == undated
+    page.assert_clean()
