@@ -675,4 +675,8 @@ def subject_view(g: nx.MultiDiGraph, subject: str, rows: list[tuple[str, str, di
                            md.get("qualifier") or "", date, _cited(g, article, d.get("evidence", "")),
                            d.get("evidence", "")])
     view.table.sort(key=lambda r: [c["text"] if isinstance(c, dict) else c for c in r])
+    dated = sorted((r[5], f"{r[0]} {r[1]}") for r in view.table if r[5])
+    if dated:  # over time: when each place reported its figure (the latest 15)
+        view.charts.append(timeline_chart(f"{subject}: 报告时间 when each figure was reported",
+                                          [(label, day, day) for day, label in dated[-CHART_BARS:]]))
     return view
