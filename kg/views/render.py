@@ -124,7 +124,7 @@ def network(view: View, physics_max: int) -> Network:
     # our edges are already unique, so they go straight into the list.
     net.edges.extend({"from": e["from"], "to": e["to"], "label": e.get("label", ""), "tip": e.get("tip", ""),
                       "dashes": bool(e.get("dashes")), "rel": e.get("rel", ""),
-                      **{k: e[k] for k in ("firstSeen", "lastSeen") if e.get(k)},
+                      **{k: e[k] for k in ("firstSeen", "lastSeen", "links") if e.get(k)},
                       **({"low": True, "color": {"opacity": 0.35}} if _low(e) else {})} for e in view.edges)
     net.options = options(len(view.nodes), physics)
     return net

@@ -416,8 +416,14 @@ def programme_view(g: nx.MultiDiGraph, programme: str, cap: int) -> View:
 
 
 def _span(d: dict) -> dict:
-    """A fact's first and last report dates, for the pages' date filter (absent when unknown)."""
-    return {k: str(d[k]) for k in ("firstSeen", "lastSeen") if d.get(k)}
+    """A fact's first and last report dates, for the pages' date filter (absent when unknown), and links to its
+    evidence sentences on their article pages (shown when the edge is clicked)."""
+    out = {k: str(d[k]) for k in ("firstSeen", "lastSeen") if d.get(k)}
+    ev = d.get("evidence")
+    if isinstance(ev, list):
+        out["links"] = [{"text": f"“{e['sentence'][:60]}{'…' if len(e['sentence']) > 60 else ''}”",
+                         "href": sentence_link(e.get("article"), e["sentence"])} for e in ev if e.get("article")]
+    return out
 
 
 def _cited(g: nx.MultiDiGraph, article: str | None, sentence: str) -> dict:

@@ -227,6 +227,10 @@ def test_article_pages_highlight_entities_and_are_linked_from_tables_and_nodes(o
     panel_links = official.page.locator("#details a")
     assert panel_links.count() >= 1 and all(panel_links.nth(i).get_attribute("href").startswith("article-")
                                             for i in range(panel_links.count()))
+    holds = official.page.evaluate("window.kg.edges.get().filter(e => e.rel === 'HOLDS')[0].id")
+    official.page.evaluate("id => window.kg.network.body.emitter.emit('click', {nodes: [], edges: [id]})", holds)
+    edge_link = official.page.locator("#details a").first.get_attribute("href")
+    assert edge_link.startswith("article-") and "#s-" in edge_link  # a fact links to its evidence sentence
     official.assert_clean()
     file, anchor = href.split("#", 1)
     article = open_page(views / file)
