@@ -181,8 +181,8 @@ def _node(g, n, **extra) -> dict:
 
 
 def search_keys(name: str) -> list[str]:
-    """What a search box matches a node by: its name, the name in Traditional script and in pinyin (with and
-    and its initials), all lower case: 長沙 and changsha both find 长沙市.
+    """What a search box matches a node by: its name, the name in Traditional script, its pinyin and the pinyin's
+    initials, all lower case: 長沙 and changsha both find 长沙市.
 
     >>> search_keys("长沙市")
     ['长沙市', '長沙市', 'changshashi', 'css']
