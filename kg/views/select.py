@@ -7,9 +7,11 @@ them as HTML.
 """
 from __future__ import annotations
 
+import hashlib
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from functools import lru_cache
 from itertools import chain
 
 import networkx as nx
@@ -46,8 +48,6 @@ def page_name(kind: str, node_id: str) -> str:
     """
     safe = re.sub(r"[^A-Za-z0-9_-]", "-", node_id)
     if re.search(r"[^A-Za-z0-9_:-]", node_id):
-        import hashlib
-
         safe = "-".join(x for x in (re.sub(r"-{2,}", "-", safe).strip("-"),
                                     hashlib.sha1(node_id.encode("utf-8")).hexdigest()[:8]) if x)
     return f"{kind}-{safe}.html"
@@ -95,6 +95,11 @@ def edge_evidence(g: nx.MultiDiGraph, u: str, d: dict) -> list[tuple[str, str]]:
     return []
 
 
+def _quoted(sentence: str, limit: int = 60) -> str:
+    """A sentence as a link's text: in quotes, cut to ``limit`` characters."""
+    return f"“{display(sentence, limit)}”"
+
+
 def evidence_links(g: nx.MultiDiGraph, n: str, limit: int = 3) -> list[dict]:
     """Links to the sentences behind a node on their article pages: {text, href}, at most ``limit``."""
     out: list[dict] = []
@@ -105,8 +110,7 @@ def evidence_links(g: nx.MultiDiGraph, n: str, limit: int = 3) -> list[dict]:
         for sentence, article in pairs:
             href = sentence_link(article, sentence) if sentence and article in g else ""
             if href and all(x["href"] != href for x in out):
-                out.append({"text": f"“{sentence[:60]}{'…' if len(sentence) > 60 else ''}” — "
-                                    f"{article_label(g, article)}", "href": href})
+                out.append({"text": f"{_quoted(sentence)} — {article_label(g, article)}", "href": href})
         if len(out) >= limit:
             break
     return out[:limit]
@@ -187,12 +191,18 @@ def search_keys(name: str) -> list[str]:
     >>> search_keys("长沙市")
     ['长沙市', '長沙市', 'changshashi', 'css']
     """
+    return list(_search_keys(name))
+
+
+@lru_cache(maxsize=65536)
+def _search_keys(name: str) -> tuple[str, ...]:
+    """Cached: every page draws its neighbours, so one name is keyed on many pages."""
     from pypinyin import Style, lazy_pinyin
 
     name = display(name)
     keys = [name, _s2t().convert(name), "".join(lazy_pinyin(name)).lower(),
             "".join(lazy_pinyin(name, style=Style.FIRST_LETTER)).lower()]
-    return list(dict.fromkeys(k for k in keys if k))
+    return tuple(dict.fromkeys(k for k in keys if k))
 
 
 def _s2t():
@@ -421,8 +431,8 @@ def _span(d: dict) -> dict:
     out = {k: str(d[k]) for k in ("firstSeen", "lastSeen") if d.get(k)}
     ev = d.get("evidence")
     if isinstance(ev, list):
-        out["links"] = [{"text": f"“{e['sentence'][:60]}{'…' if len(e['sentence']) > 60 else ''}”",
-                         "href": sentence_link(e.get("article"), e["sentence"])} for e in ev if e.get("article")]
+        out["links"] = [{"text": _quoted(e["sentence"]), "href": sentence_link(e.get("article"), e["sentence"])}
+                        for e in ev if e.get("article")]
     return out
 
 
@@ -447,8 +457,6 @@ def sentence_anchor(sentence: str) -> str:
     >>> sentence_anchor("市委书记李猛讲话。")
     's-bdc1a0a49b'
     """
-    import hashlib
-
     return "s-" + hashlib.sha1(sentence.encode("utf-8")).hexdigest()[:10]
 
 
