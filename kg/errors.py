@@ -152,6 +152,13 @@ class BuildFailed(KGError):
     exit_status = 3
 
 
+class AssemblyError(KGError):
+    """Out-of-core assembly cannot run or cannot go on (a missing extra, partitions that do not match)."""
+
+    code = "E107"
+    exit_status = 3
+
+
 class IncompleteBuild(GraphFileError):
     """A build folder whose last build did not finish: its files are not read."""
 

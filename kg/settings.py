@@ -47,6 +47,15 @@ class Settings:
     # Where extraction runs (local | dask) and with how many worker processes.
     engine: str = "local"
     workers: int = 1
+    # How the graph is assembled: memory (one networkx graph in this process) or disk
+    # (out-of-core: Parquet partitions folded by Dask, kg.runtime.assembly; for corpora
+    # past ~100,000 articles). Both give the same graph.
+    assembly: str = "memory"
+    # Partitions of the out-of-core assembly; 0: one per 4,000 articles (at least 4).
+    partitions: int = 0
+    # The out-of-core path writes graph.graphml, graph.json and the views only up to this
+    # many nodes + relationships (a bigger graph is for Neo4j: kg import files are written).
+    graph_files_max: int = 5_000_000
     # Rows per UNWIND transaction when loading Neo4j.
     load_batch_size: int = 5000
     # How long the driver keeps retrying a batch after transient errors.

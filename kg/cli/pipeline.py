@@ -40,7 +40,12 @@ def cmd_build(args) -> int:
     from kg.runtime.outputs import OutputFolder
     from loaders import count_inputs
 
-    settings = load_settings(segmenter=args.segmenter, workers=args.workers, engine=args.engine)
+    settings = load_settings(segmenter=args.segmenter, workers=args.workers, engine=args.engine,
+                             assembly=args.assembly, partitions=args.partitions)
+    if settings.assembly not in ("memory", "disk"):
+        from kg.errors import SettingError
+
+        raise SettingError(f"assembly {settings.assembly!r}: use memory or disk")
     missing = [p for p in args.inputs if not Path(p).exists()]
     if missing:  # a typo must not replace the last graph with an empty one
         raise InputPathError(f"no such file or folder: {', '.join(map(str, missing))}; nothing was built")
@@ -78,6 +83,9 @@ def cmd_build(args) -> int:
                     progress.update(task, advance=1, rate=f"{(t.completed + 1) / (t.elapsed or 1e-9):.1f} art/s")
 
                 result = build(args.inputs, staging / "entities.jsonl", settings, engine, cache, on_outcome, exclude)
+            assembled = None
+            if settings.assembly == "disk":  # on the cluster that extracted, when there is one
+                assembled = _assemble_on_disk(result, staging, settings, getattr(engine, "client", None))
         except OSError as exc:  # a full disk, a failed write of entities.jsonl
             raise BuildFailed(f"{out.folder}: writing the outputs failed ({exc.strerror or exc}); the previous "
                               f"build there is intact") from exc
@@ -89,13 +97,17 @@ def cmd_build(args) -> int:
                 cache.close()
         g = result.graph
         try:
-            write_graphml(g, staging / "graph.graphml")
-            write_node_link(g, staging / "graph.json")
+            if assembled is None:
+                write_graphml(g, staging / "graph.graphml")
+                write_node_link(g, staging / "graph.json")
+                labels, rels = label_counts(g), relation_counts(g)
+            else:
+                g, labels, rels = _graph_files_on_disk(assembled, staging, settings)
             if result.errors:
                 (staging / "errors.jsonl").write_text(
                     "".join(json.dumps({"source": e.source, "reason": e.error}, ensure_ascii=False) + "\n"
                             for e in result.errors), encoding="utf-8")
-            if not args.no_views:
+            if not args.no_views and g is not None:
                 from kg.views import write_views
 
                 views = write_views(g, staging / "views", settings, staging / "entities.jsonl")
@@ -103,17 +115,55 @@ def cmd_build(args) -> int:
         except OSError as exc:
             raise BuildFailed(f"{out.folder}: writing the outputs failed ({exc.strerror or exc}); the previous "
                               f"build there is intact") from exc
-        labels, rels = label_counts(g), relation_counts(g)
         out.commit({"inputs": [str(p) for p in args.inputs], "articles": result.articles,
                     "distinct_articles": result.articles - result.duplicates, "extracted": result.extracted,
                     "cached": result.cached, "skipped": len(result.errors), "nodes": labels, "relationships": rels,
-                    "settings": {"segmenter": settings.segmenter, "ner": settings.ner,
+                    "settings": {"segmenter": settings.segmenter, "ner": settings.ner, "assembly": settings.assembly,
                                  "extractor": extractor_version(settings)}})
-    _summary(result, labels, rels, out.folder)
+    _summary(result, labels, rels, out.folder, g is not None)
     return 1 if result.errors else 0
 
 
-def _summary(result, labels: dict, rels: dict, out: Path) -> None:
+def _assemble_on_disk(result, staging: Path, settings, client):
+    """The out-of-core path (``--assembly disk``): entities.jsonl → ``assembly/`` (rows,
+    aggregate tables, import files); records it cannot merge become errors of the build."""
+    from kg.extract.batch import Outcome
+    from kg.runtime.assembly import assemble, partitions_for
+
+    assembled = assemble([staging / "entities.jsonl"], staging / "assembly",
+                         partitions=settings.partitions or partitions_for(result.articles), client=client,
+                         workers=settings.workers, min_confidence=settings.min_confidence)
+    for source, reason in assembled.errors:
+        result.errors.append(Outcome(source, error=reason))
+        result.articles -= 1
+    return assembled
+
+
+def _graph_files_on_disk(assembled, staging: Path, settings):
+    """GraphML and node-link JSON streamed from the aggregate tables, and the graph for the
+    views, when the graph is within ``graph_files_max``; past it only the import files
+    (Neo4j is the way to look at a graph that size)."""
+    from kg.graph.export import write_graphml_items, write_node_link_items
+    from kg.runtime.assembly import iter_edges, iter_nodes, to_networkx
+
+    labels: dict[str, int] = {}
+    for group, n in assembled.nodes.items():
+        for lab in group.split(":"):
+            labels[lab] = labels.get(lab, 0) + n
+    rels = dict(assembled.relationships)
+    size = sum(assembled.nodes.values()) + sum(rels.values())
+    if size > settings.graph_files_max:
+        console.print(f"{size:,} nodes and relationships: past graph_files_max ({settings.graph_files_max:,}), so no "
+                      f"graph.graphml, graph.json or views; import the graph into Neo4j: "
+                      f"{assembled.csv.command()[:200]}…")
+        return None, labels, rels
+    folder = assembled.folder
+    write_graphml_items(lambda: iter_nodes(folder), lambda: iter_edges(folder), staging / "graph.graphml")
+    write_node_link_items(iter_nodes(folder), iter_edges(folder), staging / "graph.json")
+    return to_networkx(folder), labels, rels
+
+
+def _summary(result, labels: dict, rels: dict, out: Path, graph_files: bool = True) -> None:
     errors = result.errors
     table = Table(title="kg build", show_header=True)
     table.add_column("what")
@@ -131,8 +181,10 @@ def _summary(result, labels: dict, rels: dict, out: Path) -> None:
     console.print(table)
     for e in errors:
         console.print(f"  [yellow]✗[/yellow] {escape(e.source)}: {escape(e.error)}")
-    console.print(f"written: {out / 'graph.graphml'}, {out / 'graph.json'}, {out / 'entities.jsonl'}, "
-                  f"{out / 'manifest.json'}")
+    files = [out / "graph.graphml", out / "graph.json"] if graph_files else []
+    if (out / "assembly").exists():
+        files.append(out / "assembly" / "import")
+    console.print(f"written: {', '.join(map(str, files + [out / 'entities.jsonl', out / 'manifest.json']))}")
 
 
 def cmd_views(args) -> int:
@@ -224,6 +276,10 @@ def add_parsers(sub) -> None:
                                                "(dask engine without --scheduler); default: settings (1)")
     b.add_argument("--engine", choices=["local", "dask"], help="where extraction runs (default: local)")
     b.add_argument("--scheduler", metavar="ADDRESS", help="Dask scheduler address, e.g. tcp://10.0.0.5:8786")
+    b.add_argument("--assembly", choices=["memory", "disk"],
+                   help="memory: one networkx graph; disk: out-of-core with Dask, for corpora past ~100,000 articles "
+                        "(OUT/assembly/import: files for neo4j-admin); the same graph either way (default: memory)")
+    b.add_argument("--partitions", type=int, help="partitions of --assembly disk (default: one per 4,000 articles)")
     b.add_argument("--cache", metavar="FILE", help="extraction cache (default: OUT/cache.sqlite)")
     b.add_argument("--no-cache", action="store_true", help="extract every article, keep nothing")
     b.set_defaults(func=cmd_build)

@@ -27,10 +27,8 @@ from __future__ import annotations
 
 import networkx as nx
 
-from kg.errors import GraphError
-from kg.extract.records import ArticleRecord, Mention, organization_id, place_key, stable_id
-from kg.graph.schema import label_string
-from kg.language.units import is_city
+from kg.extract.records import ArticleRecord
+from kg.graph.rows import FactRow, NodeRow, Row, article_rows
 
 
 # Evidence objects kept on an aggregated fact (SCHEMA v2: "a short list, at most 3").
@@ -38,7 +36,12 @@ EVIDENCE_PER_FACT = 3
 
 
 class GraphBuilder:
-    """``min_confidence`` (setting ``KG_MIN_CONFIDENCE``): an extracted item or fact
+    """The in-memory fold of :func:`~kg.graph.rows.article_rows`: each record's rows
+    applied to one networkx graph, in input order. (The out-of-core fold of the
+    same rows is :mod:`kg.graph.aggregate`; the merge rules are those of
+    :meth:`apply`, and a test holds the two equal.)
+
+    ``min_confidence`` (setting ``KG_MIN_CONFIDENCE``): an extracted item or fact
     whose confidence is below it stays out of the graph (its record keeps it,
     marked ``excluded`` by :func:`mark_excluded`). The default 0 keeps everything."""
 
@@ -48,18 +51,36 @@ class GraphBuilder:
         self._sentences: dict[str, str] = {}   # the current article's evidence, by value
         self._fact_articles: dict[str, set[str]] = {}  # a fact's articles as a set: membership in O(1)
 
-    def _enters(self, confidence: float | None) -> bool:
-        return confidence is None or confidence >= self.min_confidence
+    def add(self, record: ArticleRecord) -> None:
+        """One article's record. Its rows are made (and checked) before the graph
+        is touched, so a record that cannot be merged leaves no trace."""
+        rows = article_rows(record, self.min_confidence)
+        self._sentences = {}
+        for row in rows:
+            self.apply(row)
 
-    # -- nodes ----------------------------------------------------------------------
-    def _node(self, node_id: str, labels: list[str], **props) -> str:
+    def apply(self, row: Row) -> None:
+        """The merge rules. A node: its first value of each property wins, list
+        properties accumulate in order, ``confidence`` keeps the best, and a second
+        ``source`` of an Article (the same text under another name) goes to
+        ``sources``. A relationship of one article: its first row wins. A fact:
+        see :meth:`_fact`."""
+        if isinstance(row, NodeRow):
+            self._node(row)
+        elif isinstance(row, FactRow):
+            self._fact(row)
+        elif not self.graph.has_edge(row.src, row.dst, row.key):
+            props = row.props
+            if "evidence" in props:  # one string per sentence, however many edges cite it
+                props["evidence"] = self._sentences.setdefault(props["evidence"], props["evidence"])
+            self.graph.add_edge(row.src, row.dst, key=row.key, label=row.rel, **props)
+
+    def _node(self, row: NodeRow) -> None:
         g = self.graph
-        if node_id not in g:
-            g.add_node(node_id, id=node_id, labels=label_string(labels))
-        attrs = g.nodes[node_id]
-        for k, v in props.items():
-            if v is None:
-                continue
+        if row.id not in g:
+            g.add_node(row.id, id=row.id, labels=row.labels)
+        attrs = g.nodes[row.id]
+        for k, v in row.props.items():
             if isinstance(v, list):
                 if not v and k not in attrs:
                     continue  # no empty lists: Neo4j cannot tell one from a missing property
@@ -70,164 +91,38 @@ class GraphBuilder:
                 attrs[k] = max(attrs.get(k, v), v)
             elif k not in attrs:
                 attrs[k] = v
-        return node_id
+            elif k == "source" and attrs[k] != v:  # the same text under another name: one Article, every name kept
+                attrs.setdefault("sources", [attrs["source"]])
+                if v not in attrs["sources"]:
+                    attrs["sources"].append(v)
 
-    def _edge(self, src: str, dst: str, rel: str, key_parts: tuple = (), **props) -> None:
-        if src not in self.graph or dst not in self.graph:  # networkx would add a node without labels
-            raise GraphError(f"{rel} edge to a node not in the graph: {src} -> {dst}")
-        key = stable_id(rel, src, dst, *key_parts)
-        if not self.graph.has_edge(src, dst, key):
-            if props.get("evidence") is not None:  # one string per sentence, however many edges cite it
-                props["evidence"] = self._sentences.setdefault(props["evidence"], props["evidence"])
-            self.graph.add_edge(src, dst, key=key, label=rel, **{k: v for k, v in props.items() if v is not None})
-
-    def _fact(self, src: str, dst: str, rel: str, key_parts: tuple, article: str, date: str | None,
-              mention: Mention | None, confidence: float | None, **props) -> None:
-        """The one edge of a fact, created or joined by this article (SCHEMA v2 aggregation)."""
-        if src not in self.graph or dst not in self.graph:
-            raise GraphError(f"{rel} edge to a node not in the graph: {src} -> {dst}")
-        key = stable_id(rel, src, dst, *key_parts)
-        data = self.graph.get_edge_data(src, dst, key)
+    def _fact(self, row: FactRow) -> None:
+        """The one edge of a fact, created or joined by an article (SCHEMA v2):
+        ``articles`` in input order (an article counts once), ``count``,
+        ``firstSeen``/``lastSeen`` (earliest and latest date), the first
+        ``EVIDENCE_PER_FACT`` evidence objects, the best ``confidence`` and the
+        ``method`` of the article that last raised it."""
+        data = self.graph.get_edge_data(row.src, row.dst, row.key)
         if data is None:
-            self.graph.add_edge(src, dst, key=key, label=rel, **{k: v for k, v in props.items() if v is not None},
+            self.graph.add_edge(row.src, row.dst, key=row.key, label=row.rel, **row.props,
                                 articles=[], count=0, firstSeen=None, lastSeen=None, evidence=[])
-            data = self.graph.edges[src, dst, key]
-        seen = self._fact_articles.setdefault(key, set())
-        if article in seen:
+            data = self.graph.edges[row.src, row.dst, row.key]
+        seen = self._fact_articles.setdefault(row.key, set())
+        if row.article in seen:
             return
-        seen.add(article)
-        data["articles"].append(article)
+        seen.add(row.article)
+        data["articles"].append(row.article)
         data["count"] = len(data["articles"])
-        if date:
-            data["firstSeen"] = min(data["firstSeen"] or date, date)
-            data["lastSeen"] = max(data["lastSeen"] or date, date)
-        if mention is not None and len(data["evidence"]) < EVIDENCE_PER_FACT:
-            data["evidence"].append({"article": article, "sentence": mention.sentence, "offset": mention.start})
-        if confidence is not None and confidence > (data.get("confidence") or -1.0):
-            data["confidence"] = confidence
-            if props.get("method"):
-                data["method"] = props["method"]
-
-    def _mention(self, article: str, node: str, mentions: list[Mention], confidence: float | None = None,
-                 method: str | None = None) -> None:
-        if not mentions:
-            return
-        first = next((m for m in mentions if m.start >= 0), mentions[0])
-        self._edge(article, node, "MENTIONS", evidence=first.sentence, offset=first.start, count=len(mentions),
-                   confidence=confidence, method=method or None)
-
-    # -- one article ------------------------------------------------------------------
-    def add(self, record: ArticleRecord) -> None:
-        """One article's record. Confidences (SCHEMA v2): a node carries the best over
-        its mentions; MENTIONS and HOLDS the item's and its method; ABOUT the home
-        vote's; a fact resting on the home unit too (RUNS, REPORTS by the home) and
-        MEASURES the weaker of the two confidences it rests on."""
-        self._sentences = {}
-        if not record.has_ids():  # a record built by hand (extraction and from_dict assign them)
-            record.assign_ids()
-        art = record.article
-        a = self._node(art["id"], ["Article"], source=art["source"], title=art.get("title"), date=art.get("date"),
-                       publisher=art.get("publisher"), url=art.get("url"), chars=art.get("chars"))
-        attrs = self.graph.nodes[a]
-        if attrs["source"] != art["source"]:  # the same text under another name: one Article, every name kept
-            attrs.setdefault("sources", [attrs["source"]])
-            if art["source"] not in attrs["sources"]:
-                attrs["sources"].append(art["source"])
-        as_of = art.get("date")
-        home_conf = record.home_confidence
-        home = record.home if record.home and self._enters(home_conf) else None
-        places, left_out = {}, set()
-        for p in record.places:
-            if self._enters(p.confidence):
-                places[p.key] = pid = self._place_chain(p.chain, p.confidence)
-                self._mention(a, pid, p.mentions, p.confidence, p.method)
-            elif p.key == home:  # not named surely enough, but the article is about it
-                places[p.key] = self._place_chain(p.chain, home_conf)
-            else:
-                left_out.add(p.key)
-        if home in left_out:
-            home = None
-        if home:
-            if home in places:
-                self._node(home, [], confidence=home_conf)
-            self._edge(a, home, "ABOUT", confidence=home_conf)
-        for o in record.officials:
-            titles = [t for t in o.titles if self._enters(t.confidence)]
-            if not titles:
-                continue
-            best = max(titles, key=lambda t: t.confidence or 0.0)
-            oid = self._node(o.id, ["Official"], name=o.name,
-                             titles=[t.title for t in titles], confidence=best.confidence)
-            self._mention(a, oid, o.mentions, best.confidence, best.method)
-            ev = next((m for m in o.mentions if m.start >= 0), o.mentions[0] if o.mentions else None)
-            for t in titles:
-                target = t.place if t.place in self.graph else None
-                if target is None and t.organization:
-                    target = self._node(organization_id(t.organization), ["Organization"], name=t.organization,
-                                        confidence=t.confidence)
-                if target is None:
-                    continue
-                self._fact(oid, target, "HOLDS", (t.title,), a, as_of, ev, t.confidence, title=t.title,
-                           method=t.method or None)
-        for person in record.persons:
-            if not self._enters(person.confidence):
-                continue
-            pid = self._node(person.id, ["Person"], name=person.name,
-                             role=person.role, confidence=person.confidence)
-            self._mention(a, pid, person.mentions, person.confidence, person.method)
-        for org in record.organizations:
-            if self._enters(org.confidence):
-                oid = self._node(org.id, ["Organization"], name=org.name, confidence=org.confidence)
-                self._mention(a, oid, org.mentions, org.confidence, org.method)
-        prog_ids, prog_conf = {}, {}
-        for prog in record.programmes:
-            if not self._enters(prog.confidence):
-                continue
-            gid = self._node(prog.id, ["Programme"], name=prog.name, aliases=prog.aliases,
-                             confidence=prog.confidence)
-            prog_ids[prog.name], prog_conf[prog.name] = gid, prog.confidence
-            self._mention(a, gid, prog.mentions, prog.confidence, prog.method)
-            runs = _weakest(prog.confidence, home_conf)
-            if home and self._enters(runs):
-                m = next((m for m in prog.mentions if m.start >= 0), prog.mentions[0] if prog.mentions else None)
-                self._fact(home, gid, "RUNS", (), a, as_of, m, runs)
-        for mt in record.metrics:
-            if not self._enters(mt.confidence):
-                continue
-            mid = self._node(mt.id, ["Metric"], text=mt.text,
-                             value=float(mt.value), unit=mt.unit, subject=mt.subject, qualifier=mt.qualifier,
-                             date=mt.date, confidence=mt.confidence)
-            self._mention(a, mid, [mt.mention], mt.confidence, mt.method)
-            by_home = mt.place in (None, record.home)
-            reporter = home if by_home else mt.place
-            reports = _weakest(mt.confidence, home_conf) if by_home else mt.confidence
-            if reporter and reporter not in left_out and self._enters(reports):
-                self._edge(reporter, mid, "REPORTS", (a,), article=a, evidence=mt.mention.sentence,
-                           confidence=reports)
-            prog = mt.programme
-            measures = _weakest(mt.confidence, prog_conf.get(prog))
-            if prog and prog in prog_ids and self._enters(measures):
-                self._edge(mid, prog_ids[prog], "MEASURES", confidence=measures)
-
-    def _place_chain(self, chain, confidence: float | None = None) -> str:
-        """Create the unit and all its ancestors, linked by PART_OF. An ancestor is
-        as sure as the unit that brings it in (the gazetteer adds no doubt)."""
-        parent = None
-        for i, level in enumerate(chain):
-            sub = chain[: i + 1]
-            labels = ["Place", "City"] if is_city(level.name, level.level) else ["Place"]
-            pid = self._node(place_key(sub), labels, name=level.name,
-                             level=level.level, adcode=level.adcode, province=chain[0].name, confidence=confidence)
-            if parent:
-                self._edge(pid, parent, "PART_OF")
-            parent = pid
-        return parent
-
-
-def _weakest(*confidences: float | None) -> float | None:
-    """A fact resting on several items is as sure as the least sure of them."""
-    known = [c for c in confidences if c is not None]
-    return min(known) if known else None
+        if row.date:
+            data["firstSeen"] = min(data["firstSeen"] or row.date, row.date)
+            data["lastSeen"] = max(data["lastSeen"] or row.date, row.date)
+        m = row.evidence
+        if m is not None and len(data["evidence"]) < EVIDENCE_PER_FACT:
+            data["evidence"].append({"article": row.article, "sentence": m.sentence, "offset": m.start})
+        if row.confidence is not None and row.confidence > (data.get("confidence") or -1.0):
+            data["confidence"] = row.confidence
+            if row.method:
+                data["method"] = row.method
 
 
 def mark_excluded(record: dict, min_confidence: float) -> dict:

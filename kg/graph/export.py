@@ -41,6 +41,11 @@ def _key_types(items) -> dict[str, str]:
 
 
 def write_graphml(g: nx.MultiDiGraph, path: Path) -> None:
+    """The graph as GraphML: :func:`write_graphml_items` over its nodes and edges."""
+    write_graphml_items(lambda: g.nodes(data=True), lambda: g.edges(keys=True, data=True), path)
+
+
+def write_graphml_items(nodes, edges, path: Path) -> None:
     """GraphML as networkx writes it with ``named_key_ids`` (key id = attribute
     name), which is what APOC reads: labels from ``<data key="labels">``, the
     relationship type from the edge's ``label``. Lists are JSON arrays.
@@ -49,9 +54,14 @@ def write_graphml(g: nx.MultiDiGraph, path: Path) -> None:
     (ElementTree) or makes a Python element per value (lxml): this one streams
     plain text, about four times faster, in constant memory. Characters XML
     cannot carry are dropped rather than failing the whole file.
+
+    ``nodes()`` and ``edges()`` give ``(id, data)`` and ``(source, target, key,
+    data)``; each is called twice (the key types, then the elements), so the
+    graph need not be in memory: the out-of-core path streams its aggregate
+    tables through here (:mod:`kg.runtime.assembly`).
     """
-    node_types = _key_types(d for _, d in g.nodes(data=True))
-    edge_types = _key_types(d for _, _, d in g.edges(data=True))
+    node_types = _key_types(d for _, d in nodes())
+    edge_types = _key_types(d for _, _, _, d in edges())
 
     tags: dict[tuple[str, str], str] = {}
 
@@ -81,9 +91,9 @@ def write_graphml(g: nx.MultiDiGraph, path: Path) -> None:
         fh.write('  <key id="schema" for="graph" attr.name="schema" attr.type="int" />\n')
         fh.write('  <graph edgedefault="directed">\n')
         fh.write(f'    <data key="schema">{SCHEMA_VERSION}</data>\n')
-        for n, d in g.nodes(data=True):
+        for n, d in nodes():
             fh.write(_NOT_XML.sub("", f'    <node id={quoteattr(n)}>{data(d, "node")}</node>\n'))
-        for u, v, k, d in g.edges(keys=True, data=True):
+        for u, v, k, d in edges():
             fh.write(_NOT_XML.sub("", f'    <edge source={quoteattr(u)} target={quoteattr(v)} id={quoteattr(k)}>'
                                       f'{data({**d, "key": k}, "edge")}</edge>\n'))
         fh.write("  </graph>\n</graphml>\n")
@@ -98,6 +108,11 @@ def edge_key_id(name: str, node_names) -> str:
 
 
 def write_node_link(g: nx.MultiDiGraph, path: Path) -> None:
+    """The graph as node-link JSON: :func:`write_node_link_items` over its nodes and edges."""
+    write_node_link_items(g.nodes(data=True), g.edges(keys=True, data=True), path, g.graph)
+
+
+def write_node_link_items(nodes, edges, path: Path, graph_attrs: dict | None = None) -> None:
     """networkx's node-link layout (``nodes``, ``edges``, endpoints ``source`` and
     ``target``), written one element at a time instead of through one in-memory
     copy of the graph and one string: ``networkx.node_link_graph(data)`` reads it
@@ -105,11 +120,11 @@ def write_node_link(g: nx.MultiDiGraph, path: Path) -> None:
     """
     dumps = lambda obj: json.dumps(obj, ensure_ascii=False)  # noqa: E731
     with path.open("w", encoding="utf-8") as fh:
-        fh.write(f'{{"directed": true, "multigraph": true, "graph": {dumps(g.graph)},\n"nodes": [')
-        for i, (n, d) in enumerate(g.nodes(data=True)):
+        fh.write(f'{{"directed": true, "multigraph": true, "graph": {dumps(graph_attrs or {})},\n"nodes": [')
+        for i, (n, d) in enumerate(nodes):
             fh.write(("," if i else "") + "\n" + dumps({**d, "id": n}))
         fh.write('\n],\n"edges": [')
-        for i, (u, v, k, d) in enumerate(g.edges(keys=True, data=True)):
+        for i, (u, v, k, d) in enumerate(edges):
             fh.write(("," if i else "") + "\n" + dumps({**d, "source": u, "target": v, "key": k}))
         fh.write("\n]}\n")
 

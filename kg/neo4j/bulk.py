@@ -29,15 +29,16 @@ _TYPES = {bool: "boolean", int: "long", float: "double"}
 @dataclass
 class CsvExport:
     folder: Path
-    nodes: list[Path] = field(default_factory=list)
-    relationships: list[Path] = field(default_factory=list)
+    # one file per group, or (header, part, part, …) when a group is written in parts (kg.runtime.assembly)
+    nodes: list[Path | tuple[Path, ...]] = field(default_factory=list)
+    relationships: list[Path | tuple[Path, ...]] = field(default_factory=list)
     schema: Path | None = None     # the constraints and indexes, to run once the server is up again
 
     @classmethod
     def from_folder(cls, folder: Path) -> "CsvExport":
         """The files a ``kg csv`` run wrote to ``folder``, found by their names."""
         folder = Path(folder)
-        nodes, rels = sorted(folder.glob("nodes_*.csv")), sorted(folder.glob("relationships_*.csv"))
+        nodes, rels = _groups(folder, "nodes"), _groups(folder, "relationships")
         if not nodes:
             raise FileNotFoundError(f"{folder}: no nodes_*.csv (write them with `kg csv GRAPH --out {folder}`)")
         schema = folder / "schema.cypher"
@@ -47,11 +48,30 @@ class CsvExport:
         """The arguments of ``neo4j-admin`` that import these files (server stopped)."""
         args = ["database", "import", "full", database, "--overwrite-destination=true",
                 f"--array-delimiter={ARRAY_DELIMITER}", "--multiline-fields=true"]
-        return args + [f"--nodes={p}" for p in self.nodes] + [f"--relationships={p}" for p in self.relationships]
+        return (args + [f"--nodes={_files(p)}" for p in self.nodes]
+                + [f"--relationships={_files(p)}" for p in self.relationships])
 
     def command(self, database: str = "neo4j") -> str:
         """The neo4j-admin invocation that imports these files (server stopped)."""
         return shlex.join(["neo4j-admin"] + self.arguments(database))
+
+
+def _groups(folder: Path, kind: str) -> list[Path | tuple[Path, ...]]:
+    """``kind_X.csv`` files, and ``kind_X.header.csv`` with the parts in ``kind_X/``."""
+    out: list[Path | tuple[Path, ...]] = []
+    for p in sorted(folder.glob(f"{kind}_*.csv")):
+        if p.name.endswith(".header.csv"):
+            parts = sorted((folder / p.name[: -len(".header.csv")]).glob("*.csv"))
+            if parts:
+                out.append((p, *parts))
+        else:
+            out.append(p)
+    return out
+
+
+def _files(group: Path | tuple[Path, ...]) -> str:
+    """The importer's form of a group: its files, comma-separated, the header first."""
+    return ",".join(map(str, group)) if isinstance(group, tuple) else str(group)
 
 
 def _column(name: str, values: list) -> str:
@@ -69,7 +89,8 @@ def _column(name: str, values: list) -> str:
     return name
 
 
-def _cell(name: str, value) -> object:
+def cell(name: str, value) -> object:
+    """A property as a CSV field of the importer (lists joined by the array delimiter)."""
     if value is None:
         return ""
     if isinstance(value, list):  # the delimiter inside an item becomes its full-width form
@@ -102,7 +123,7 @@ def write_import_csv(g: nx.MultiDiGraph, folder: Path) -> CsvExport:
         props = sorted({k for n in members for k in g.nodes[n] if k not in ("id", "labels")})
         header = ["id:ID"] + [_column(p, [g.nodes[n].get(p) for n in members]) for p in props] + [":LABEL"]
         path = folder / f"nodes_{'_'.join(labels)}.csv"
-        rows = ([g.nodes[n].get("id", n)] + [_cell(p, g.nodes[n].get(p)) for p in props] + [";".join(labels)]
+        rows = ([g.nodes[n].get("id", n)] + [cell(p, g.nodes[n].get(p)) for p in props] + [";".join(labels)]
                 for n in members)
         _write(path, header, rows)
         export.nodes.append(path)
@@ -117,7 +138,7 @@ def write_import_csv(g: nx.MultiDiGraph, folder: Path) -> CsvExport:
         header = [":START_ID", ":END_ID", ":TYPE", "key"] + [_column(p, [r["props"].get(p) for r in rows])
                                                              for p in props]
         path = folder / f"relationships_{rel}.csv"
-        _write(path, header, ([r["src"], r["dst"], rel, r["key"]] + [_cell(p, r["props"].get(p)) for p in props]
+        _write(path, header, ([r["src"], r["dst"], rel, r["key"]] + [cell(p, r["props"].get(p)) for p in props]
                                      for r in rows))
         export.relationships.append(path)
     return export

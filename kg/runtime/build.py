@@ -29,7 +29,7 @@ from loaders import BadInput, RawInput, iter_inputs
 
 @dataclass
 class BuildResult:
-    graph: nx.MultiDiGraph
+    graph: nx.MultiDiGraph | None  # None: not assembled here (settings.assembly == "disk": kg.runtime.assembly)
     articles: int = 0             # merged into the graph
     extracted: int = 0            # of which extracted in this run
     cached: int = 0               # of which taken from the cache
@@ -51,10 +51,12 @@ def build(inputs: Iterable[str | Path], entities: Path, settings: Settings, engi
           cache: ExtractionCache | None = None, on_outcome: Callable[[Outcome], None] | None = None,
           exclude: Iterable[Path] = ()) -> BuildResult:
     """Build the graph of ``inputs``; write each article's record to ``entities`` (JSON lines).
-    Paths in ``exclude`` (the build's own output folder) are never read as inputs."""
+    Paths in ``exclude`` (the build's own output folder) are never read as inputs. With
+    ``settings.assembly == "disk"`` no graph is held: the records are only written, for
+    :func:`kg.runtime.assembly.assemble`."""
     window: deque[_Slot] = deque()
     with entities.open("w", encoding="utf-8") as sink:
-        merger = _Merger(sink, cache, on_outcome, engine, settings.min_confidence)
+        merger = _Merger(sink, cache, on_outcome, engine, settings.min_confidence, settings.assembly == "memory")
         for batch in _batches(iter_inputs(inputs, settings, exclude), settings.batch_size):
             keys = [input_key(r) if isinstance(r, RawInput) else None for r in batch]
             cached = _readable(cache.get_many(k for k in keys if k)) if cache is not None else {}
@@ -82,10 +84,11 @@ class _Merger:
     """Adds a slot's records to the graph, in input order, and writes them out."""
 
     def __init__(self, sink, cache: ExtractionCache | None, on_outcome: Callable[[Outcome], None] | None,
-                 engine: Engine, min_confidence: float = 0.0):
-        self.builder = GraphBuilder(min_confidence)
+                 engine: Engine, min_confidence: float = 0.0, in_memory: bool = True):
+        self.builder = GraphBuilder(min_confidence) if in_memory else None
+        self.articles: set[str] = set()   # ids merged so far, when no graph holds them
         self.min_confidence = min_confidence
-        self.result = BuildResult(self.builder.graph)
+        self.result = BuildResult(self.builder.graph if in_memory else None)
         self.sink, self.cache, self.on_outcome, self.engine = sink, cache, on_outcome, engine
 
     def merge(self, slot: _Slot) -> None:
@@ -102,7 +105,10 @@ class _Merger:
                 text = json.dumps(outcome.record.to_dict(), ensure_ascii=False) if outcome.record else None
                 if text:  # a BadInput from a worker is not cached: retried next time
                     fresh.append((key, text))
-            if outcome.record is not None:
+            if outcome.record is not None and self.builder is None:
+                self.result.duplicates += outcome.record.article["id"] in self.articles
+                self.articles.add(outcome.record.article["id"])
+            elif outcome.record is not None:
                 seen = outcome.record.article["id"] in self.builder.graph
                 try:
                     self.builder.add(outcome.record)

@@ -48,7 +48,7 @@ from kg.graph.export import MANIFEST, read_manifest
 STAGING = ".kg-staging"
 LOCK = ".kg-lock"
 # Everything a build writes; one it does not write this time is removed (stale).
-OUTPUTS = ("graph.graphml", "graph.json", "entities.jsonl", "errors.jsonl", "views")
+OUTPUTS = ("graph.graphml", "graph.json", "entities.jsonl", "errors.jsonl", "views", "assembly")
 
 try:
     import fcntl

@@ -11,6 +11,8 @@ nor script-free; a horizontal bar chart is forty lines. Every string is escaped.
 """
 from __future__ import annotations
 
+import re
+
 from html import escape
 
 BAR_HEIGHT, GAP, LABEL_W, PLOT_W, TOP = 18, 6, 180, 360, 28
@@ -41,10 +43,21 @@ def _num(value: float) -> str:
     return f"{value:,.0f}" if value.is_integer() else f"{value:,.4g}"
 
 
-def _year(iso: str) -> float:
-    """An ISO date (YYYY, YYYY-MM, YYYY-MM-DD) as a fractional year, at the start of its period."""
-    parts = [int(p) for p in iso.split("-")[:3]]
-    year, month, day = (parts + [1, 1])[:3]
+_ISO = re.compile(r"(\d{4})(?:-(\d{1,2}))?(?:-(\d{1,2}))?")
+
+
+def _year(iso: str) -> float | None:
+    """An ISO date (YYYY, YYYY-MM, YYYY-MM-DD) as a fractional year, at the start of its period;
+    an interval (``2019-12-10/2019-12-19``, how figures of a period are dated) by its start; None for
+    anything else (a date as a source wrote it, 10/2019, is left off the axis instead of failing the views).
+
+    >>> _year("2019-10"), _year("2019-10/2019-12"), _year("10/2019")
+    (2019.75, 2019.75, None)
+    """
+    m = _ISO.fullmatch(iso.strip().split("/")[0])
+    if not m:
+        return None
+    year, month, day = (int(g) if g else 1 for g in m.groups())
     return year + (month - 1) / 12 + (day - 1) / 365
 
 
@@ -56,7 +69,8 @@ def timeline_chart(title: str, rows: list[tuple[str, str, str]], colour: str = "
     >>> svg.count('class="span"'), ">2019<" in svg and ">2021<" in svg
     (2, True)
     """
-    rows = [(label, first, last or first) for label, first, last in rows if first]
+    rows = [(label, first, last or first) for label, first, last in rows
+            if first and _year(first) is not None and _year(last or first) is not None]
     if not rows:
         return ""
     lo = min(_year(f) for _, f, _ in rows)

@@ -24,8 +24,27 @@ def test_the_same_article_twice_changes_nothing(tiny_graph):
 def test_an_edge_to_a_missing_node_is_refused():
     record = tiny_record()
     record.home = "place:nowhere"
-    with pytest.raises(GraphError, match="not in the graph"):
-        GraphBuilder().add(record)
+    builder = GraphBuilder()
+    with pytest.raises(GraphError, match="does not bring"):
+        builder.add(record)
+    assert builder.graph.number_of_nodes() == 0  # refused before the graph was touched
+
+
+def test_a_post_points_at_a_place_of_its_own_article_only():
+    """Whether a post's place is in the graph from another article must not change
+    the post: the graph may not depend on which articles came first."""
+    first = tiny_record(source="a.txt")
+    second = tiny_record(source="b.txt")
+    second.article = {**second.article, "id": "article:b"}
+    (official,) = second.officials
+    (title,) = official.titles
+    second.places = [p for p in second.places if p.key != title.place]
+    second.home, second.metrics, second.programmes = None, [], []
+    builder = GraphBuilder()
+    builder.add(first)
+    builder.add(second)
+    holds = [d for _, _, d in builder.graph.edges(data=True) if d["label"] == "HOLDS"]
+    assert [h["articles"] for h in holds] == [[first.article["id"]]]
 
 
 def test_the_same_text_under_two_names_is_one_article_with_both():

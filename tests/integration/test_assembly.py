@@ -1,0 +1,152 @@
+"""Out-of-core assembly (kg.runtime.assembly) gives the graph the networkx path gives:
+on the seeds + devset (real extraction), on 2,000 synthetic articles, with Dask's local
+scheduler, a LocalCluster of two workers, and a scheduler and a worker started as
+separate processes."""
+import csv
+import json
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT, SHARED, run_kg
+from kg.extract.records import ArticleRecord
+from kg.graph.builder import build_graph
+from kg.graph.export import read_graph
+from kg.graph.schema import same_graph
+from kg.neo4j.bulk import ARRAY_DELIMITER, CsvExport, write_import_csv
+from kg.runtime.assembly import assemble, to_networkx
+
+sys.path.insert(0, str(ROOT / "bench"))
+from synthetic_records import chunks, record  # noqa: E402
+
+SCALARS = {"long": int, "double": float, "boolean": lambda v: v == "true"}
+
+
+def import_files(folder: Path) -> dict:
+    """What neo4j-admin reads from a folder of import files: nodes by id (labels, properties)
+    and relationships by key, typed as the headers say; an empty field is an absent property."""
+    export = CsvExport.from_folder(folder)
+    out = {"nodes": {}, "relationships": {}}
+    for kind, groups in (("nodes", export.nodes), ("relationships", export.relationships)):
+        for group in groups:
+            files = list(group) if isinstance(group, tuple) else [group]
+            lines = []
+            for f in files:
+                with f.open(encoding="utf-8", newline="") as fh:
+                    lines += list(csv.reader(fh))
+            header, rows = lines[0], lines[1:]
+            for row in rows:
+                item = {}
+                for name, value in zip(header, row):
+                    if value == "":
+                        continue
+                    prop, _, kind_ = name.partition(":")
+                    if kind_.endswith("[]"):
+                        conv = SCALARS.get(kind_[:-2], str)
+                        item[prop or kind_] = [conv(x) for x in value.split(ARRAY_DELIMITER)]
+                    else:
+                        item[prop or kind_] = SCALARS.get(kind_, str)(value)
+                ident = item.pop("id") if kind == "nodes" else item["key"]
+                assert ident not in out[kind], f"{ident} twice"
+                out[kind][ident] = item
+    return out
+
+
+def assert_same(memory_graph, assembled: Path, tmp_path: Path) -> None:
+    assert same_graph(memory_graph, to_networkx(assembled))
+    write_import_csv(memory_graph, tmp_path / "from-networkx")
+    assert import_files(assembled / "import") == import_files(tmp_path / "from-networkx")
+
+
+@pytest.mark.skipif(not (SHARED / "devset").exists(), reason="shared/ is not beside the checkout")
+def test_seeds_and_devset_assemble_out_of_core_as_in_memory(tmp_path):
+    """Real extraction of the five seeds and twenty-five devset reports, through `kg build`
+    both ways: the same graph, the same GraphML read back, the same import files."""
+    mem, disk = tmp_path / "memory", tmp_path / "disk"
+    run_kg("build", ROOT / "seeds", SHARED / "devset", "--out", mem, "--quiet", "--no-views", check=True)
+    run_kg("build", ROOT / "seeds", SHARED / "devset", "--out", disk, "--quiet", "--no-views",
+           "--assembly", "disk", "--partitions", "3", check=True)
+    g = read_graph(mem)
+    assert g.number_of_nodes() > 500
+    assert same_graph(g, read_graph(disk))
+    records = [ArticleRecord.from_dict(json.loads(line))
+               for line in (disk / "entities.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert_same(build_graph(records), disk / "assembly", tmp_path)
+    manifest = json.loads((disk / "manifest.json").read_text(encoding="utf-8"))
+    assert manifest["settings"]["assembly"] == "disk" and manifest["nodes"] == json.loads(
+        (mem / "manifest.json").read_text(encoding="utf-8"))["nodes"]
+
+
+def test_two_thousand_synthetic_articles_assemble_as_in_memory(tmp_path):
+    """Recurring cities, officials and programmes, varied confidences and methods, repeated
+    texts under two names: every merge rule has something to decide."""
+    graph = build_graph(record(i) for i in range(2000))
+    result = assemble(chunks(2000, 300), tmp_path / "asm", partitions=7, workers=2)
+    assert result.articles == 2000 and not result.errors
+    holds = [d for _, _, d in graph.edges(data=True) if d["label"] == "HOLDS"]
+    assert max(d["count"] for d in holds) > 3  # facts really aggregate over articles
+    assert any(d.get("sources") for _, d in graph.nodes(data=True))
+    assert_same(graph, tmp_path / "asm", tmp_path)
+
+
+def test_an_incremental_shard_gives_the_graph_of_the_whole(tmp_path):
+    graph = build_graph(record(i) for i in range(600))
+    assemble(chunks(400, 200), tmp_path / "asm", partitions=4)
+    assemble([c for c in chunks(600, 200) if c.start >= 400], tmp_path / "asm", partitions=4, keep_rows=True)
+    assert same_graph(graph, to_networkx(tmp_path / "asm"))
+    with pytest.raises(Exception, match="partitions"):
+        assemble(chunks(10, 10), tmp_path / "asm", partitions=5, keep_rows=True)
+
+
+def test_a_local_cluster_of_two_workers_assembles_the_same_graph(tmp_path):
+    from dask.distributed import Client, LocalCluster
+
+    graph = build_graph(record(i) for i in range(500))
+    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster, \
+            Client(cluster) as client:
+        assemble(chunks(500, 100), tmp_path / "asm", partitions=5, client=client)
+    assert same_graph(graph, to_networkx(tmp_path / "asm"))
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def test_a_scheduler_and_a_worker_as_separate_processes_build_the_seeds(tmp_path, seeds_out):
+    """The cluster recipe of docs/SCALE.md on 127.0.0.1: `dask scheduler`, `dask worker`, then
+    `kg build --engine dask --scheduler … --assembly disk`: extraction and assembly both on the
+    cluster, and the graph of the local in-memory build."""
+    port = _free_port()
+    address = f"tcp://127.0.0.1:{port}"
+    bin_dir = Path(sys.executable).parent
+    scheduler = subprocess.Popen([bin_dir / "dask", "scheduler", "--host", "127.0.0.1", "--port", str(port),
+                                  "--no-dashboard"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    worker = None
+    try:
+        worker = subprocess.Popen([bin_dir / "dask", "worker", address, "--nworkers", "1", "--nthreads", "1",
+                                   "--no-dashboard"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        from dask.distributed import Client
+
+        with Client(address, timeout="30s") as client:
+            client.wait_for_workers(1, timeout=60)
+        out = tmp_path / "out"
+        proc = run_kg("build", ROOT / "seeds", "--out", out, "--quiet", "--engine", "dask", "--scheduler", address,
+                      "--assembly", "disk", "--no-views")
+        assert proc.returncode == 0, proc.stderr
+        assert same_graph(read_graph(out), read_graph(seeds_out))
+        assert (out / "assembly" / "import" / "schema.cypher").exists()
+    finally:
+        for p in (worker, scheduler):
+            if p is not None:
+                p.terminate()
+                try:
+                    p.wait(timeout=20)
+                except subprocess.TimeoutExpired:
+                    p.kill()
+        time.sleep(0.5)
