@@ -24,6 +24,7 @@ _RANGE = re.compile(r"(\d{4})年(\d{1,2})月(\d{1,2})[日号]?(?:到|至|—|-|�
 _NUMERIC = re.compile(r"(\d{4})\s*(?:[-/.年]\s*(\d{1,2}))?\s*(?:[-/.月]\s*(\d{1,2}))?")
 _NUMERIC_DAY = re.compile(r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})")
 # A dateline: a line that opens with a day and maybe a time (2019-12-05 10:30).
+_ISO = re.compile(r"(\d{4})(?:-(\d{1,2}))?(?:-(\d{1,2}))?")
 _DATELINE = re.compile(r"^\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?(\s+\d{1,2}:\d{2}(:\d{2})?)?")
 
 
@@ -61,6 +62,18 @@ def parse_date(value: object) -> str | None:
         return None
     m = _NUMERIC.search(str(value))
     return iso_date(*m.groups()) if m else None
+
+
+def iso_parts(iso: str) -> tuple[int, int, int] | None:
+    """The (year, month, day) an ISO date of kg starts at — ``2019``, ``2019-10``,
+    ``2019-10-05`` or a period ``2019-12-10/2019-12-19`` — missing parts 1; None for
+    anything else.
+
+    >>> iso_parts("2019-10"), iso_parts("2019-12-10/2019-12-19"), iso_parts("10/2019")
+    ((2019, 10, 1), (2019, 12, 10), None)
+    """
+    m = _ISO.fullmatch(str(iso).strip().split("/")[0])
+    return tuple(int(g) if g else 1 for g in m.groups()) if m else None
 
 
 def find_full_date(line: str) -> str | None:

@@ -11,9 +11,9 @@ nor script-free; a horizontal bar chart is forty lines. Every string is escaped.
 """
 from __future__ import annotations
 
-import re
-
 from html import escape
+
+from kg.language.dates import iso_parts
 
 BAR_HEIGHT, GAP, LABEL_W, PLOT_W, TOP = 18, 6, 180, 360, 28
 
@@ -43,9 +43,6 @@ def _num(value: float) -> str:
     return f"{value:,.0f}" if value.is_integer() else f"{value:,.4g}"
 
 
-_ISO = re.compile(r"(\d{4})(?:-(\d{1,2}))?(?:-(\d{1,2}))?")
-
-
 def _year(iso: str) -> float | None:
     """An ISO date (YYYY, YYYY-MM, YYYY-MM-DD) as a fractional year, at the start of its period;
     an interval (``2019-12-10/2019-12-19``, how figures of a period are dated) by its start; None for
@@ -54,10 +51,10 @@ def _year(iso: str) -> float | None:
     >>> _year("2019-10"), _year("2019-10/2019-12"), _year("10/2019")
     (2019.75, 2019.75, None)
     """
-    m = _ISO.fullmatch(iso.strip().split("/")[0])
-    if not m:
+    parts = iso_parts(iso)
+    if parts is None:
         return None
-    year, month, day = (int(g) if g else 1 for g in m.groups())
+    year, month, day = parts
     return year + (month - 1) / 12 + (day - 1) / 365
 
 

@@ -65,3 +65,12 @@ def test_article_page_with_the_whole_text_marks_mentions_where_they_stand(tiny_g
     marked = [(s["text"], s["kind"]) for u in units for s in u["segments"] if s.get("kind")]
     assert marked == [("市委书记王建国", "Official"), ("30个", "Metric")]
     assert units[0]["anchor"] == select.sentence_anchor("市委书记王建国出席会议。")
+
+
+def test_a_timeline_takes_periods_and_leaves_out_dates_it_cannot_place():
+    """Figures are dated by periods (2019-12-10/2019-12-19); one date a source wrote its own
+    way must not fail every page of the build."""
+    from kg.views.charts import timeline_chart
+
+    svg = timeline_chart("t", [("a", "2019-12-10/2019-12-19", "2021-03"), ("b", "10/2019", "10/2019")])
+    assert svg.count('class="span"') == 1 and ">2019<" in svg
