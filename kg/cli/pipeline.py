@@ -154,8 +154,8 @@ def _graph_files_on_disk(assembled, staging: Path, settings):
     size = sum(assembled.nodes.values()) + sum(rels.values())
     if size > settings.graph_files_max:
         console.print(f"{size:,} nodes and relationships: past graph_files_max ({settings.graph_files_max:,}), so no "
-                      f"graph.graphml, graph.json or views; import the graph into Neo4j: "
-                      f"{assembled.csv.command()[:200]}…")
+                      f"graph.graphml, graph.json or views; import the graph into a stopped Neo4j with "
+                      f"`make neo4j-import CSV={assembled.folder / 'import'}`")
         return None, labels, rels
     folder = assembled.folder
     write_graphml_items(lambda: iter_nodes(folder), lambda: iter_edges(folder), staging / "graph.graphml")
@@ -185,6 +185,58 @@ def _summary(result, labels: dict, rels: dict, out: Path, graph_files: bool = Tr
     if (out / "assembly").exists():
         files.append(out / "assembly" / "import")
     console.print(f"written: {', '.join(map(str, files + [out / 'entities.jsonl', out / 'manifest.json']))}")
+
+
+def cmd_assemble(args) -> int:
+    """Assemble records (``entities.jsonl`` of one or many builds: shards by province or year,
+    built on any machines) into one graph out of core; ``--add`` adds a new shard to an
+    assembly. Exit status 1 when some records could not be merged (each named)."""
+    from kg.errors import InputPathError
+    from kg.runtime.assembly import assemble, partitions_for
+    from kg.runtime.engines import make_engine
+    from kg.runtime.outputs import OutputFolder
+
+    settings = load_settings(workers=args.workers, partitions=args.partitions)
+    missing = [p for p in args.entities if not Path(p).is_file()]
+    if missing:
+        raise InputPathError(f"no such file: {', '.join(map(str, missing))} (give the entities.jsonl of builds)")
+    out = OutputFolder(Path(args.out))
+    state = out.folder / "assembly.json"
+    if args.add and not state.exists():
+        raise InputPathError(f"{out.folder}: no assembly to add to (run without --add first)")
+    partitions = settings.partitions or (json.loads(state.read_text())["partitions"] if args.add else
+                                         partitions_for(sum(1 for p in args.entities for _ in open(p, "rb"))))
+    engine = make_engine("dask", settings.workers, args.scheduler, None, settings.batch_size) if args.scheduler \
+        else None
+    try:
+        with out.locked():
+            result = assemble(args.entities, out.folder, partitions=partitions,
+                              client=engine.client if engine else None, workers=settings.workers,
+                              min_confidence=settings.min_confidence, keep_rows=args.add)
+            size = sum(result.nodes.values()) + sum(result.relationships.values())
+            if size <= settings.graph_files_max:
+                _graph_files_on_disk(result, out.folder, settings)
+    finally:
+        if engine is not None:
+            engine.close()
+    table = Table(title="kg assemble", show_header=True)
+    table.add_column("what")
+    table.add_column("count", justify="right")
+    table.add_row("articles added" if args.add else "articles", str(result.articles))
+    table.add_row("partitions folded", f"{result.refolded} of {result.partitions}")
+    for group, n in sorted(result.nodes.items()):
+        table.add_row(f"  :{group}", str(n))
+    for rel, n in sorted(result.relationships.items()):
+        table.add_row(f"  [{rel}]", str(n))
+    console.print(table)
+    for source, reason in result.errors:
+        console.print(f"  [yellow]✗[/yellow] {escape(source)}: {escape(reason)}")
+    command = result.csv.command()
+    console.print(f"import into a stopped Neo4j: `make neo4j-import CSV={out.folder / 'import'}`, which runs "
+                  + ("this command:" if len(command) < 4000 else f"neo4j-admin on its {command.count('.csv')} files"))
+    if len(command) < 4000:
+        results.print(command, markup=False, highlight=False, soft_wrap=True)
+    return 1 if result.errors else 0
 
 
 def cmd_views(args) -> int:
@@ -283,6 +335,17 @@ def add_parsers(sub) -> None:
     b.add_argument("--cache", metavar="FILE", help="extraction cache (default: OUT/cache.sqlite)")
     b.add_argument("--no-cache", action="store_true", help="extract every article, keep nothing")
     b.set_defaults(func=cmd_build)
+
+    a = sub.add_parser("assemble", help="assemble the records of builds into one graph, out of core (Dask)",
+                       description=cmd_assemble.__doc__)
+    a.add_argument("entities", nargs="+", help="entities.jsonl files of kg build (one per shard)")
+    a.add_argument("--out", required=True, help="assembly folder: rows/, graph/, import/ (+ graph.graphml, "
+                                                "graph.json when within graph_files_max)")
+    a.add_argument("--add", action="store_true", help="add these records to the assembly in --out")
+    a.add_argument("--partitions", type=int, help="partitions (default: one per 4,000 records; --add: the assembly's)")
+    a.add_argument("--workers", type=int, help="local Dask processes (default: settings, 1)")
+    a.add_argument("--scheduler", metavar="ADDRESS", help="Dask scheduler address: run on that cluster")
+    a.set_defaults(func=cmd_assemble)
 
     v = sub.add_parser("views", help="write the interactive HTML views of a graph",
                        description="Overview, one page per city, official and programme, and index.html; "

@@ -132,6 +132,7 @@ class RowsResult:
     node_rows: int = 0
     edge_rows: int = 0
     errors: list[tuple[str, str]] = field(default_factory=list)   # (source, reason)
+    partitions: set[int] = field(default_factory=set)              # the partitions it wrote rows to
 
 
 def partitions_for(articles: int) -> int:
@@ -201,6 +202,7 @@ def rows_task(chunk, index: int, rows: str, partitions: int, min_confidence: flo
     for (kind, b) in writers:  # complete: the files take their names (a task retried after a crash starts over)
         tmp = Path(rows) / kind / f"b{b:04d}" / f"c{index:06d}.parquet.tmp"
         os.replace(tmp, tmp.with_suffix(""))
+        result.partitions.add(b)
     return result
 
 
@@ -226,6 +228,8 @@ def fold_task(bucket: int, rows: str, out: str) -> FoldResult:
     rows_dir, out_dir = Path(rows), Path(out)
     result = FoldResult()
     files: dict[str, tuple] = {}
+    for old in (out_dir / IMPORT).glob(f"*/b{bucket:04d}.csv"):  # this partition folded before (an added shard)
+        old.unlink()
 
     def writer(group: str):
         if group not in files:
@@ -265,6 +269,9 @@ def fold_task(bucket: int, rows: str, out: str) -> FoldResult:
         path = out_dir / GRAPH / kind / f"b{bucket:04d}.parquet"
         path.parent.mkdir(parents=True, exist_ok=True)
         pq.write_table(pa.Table.from_pydict(cols, schema=_schema([(c, pa.string()) for c in cols])), path)
+    counts = out_dir / GRAPH / "counts" / f"b{bucket:04d}.json"
+    counts.parent.mkdir(parents=True, exist_ok=True)
+    counts.write_text(json.dumps({"nodes": result.nodes, "relationships": result.relationships}), encoding="utf-8")
     return result
 
 
@@ -283,50 +290,61 @@ class AssemblyResult:
     relationships: dict[str, int] = field(default_factory=dict)
     errors: list[tuple[str, str]] = field(default_factory=list)
     partitions: int = 0
+    refolded: int = 0          # partitions folded in this run
     csv: CsvExport | None = None
 
 
 def assemble(sources: Iterable[Path] | list, out: Path, *, partitions: int = 16, client=None, workers: int = 1,
-             min_confidence: float = 0.0, keep_rows: bool = False, first_chunk: int = 0) -> AssemblyResult:
+             min_confidence: float = 0.0, keep_rows: bool = False) -> AssemblyResult:
     """Assemble the records of ``sources`` (``entities.jsonl`` files, or chunk
     objects with ``records()``) into ``out``: ``import/`` (CSV for neo4j-admin,
     headers, ``schema.cypher``), ``graph/`` (the aggregate tables) and ``rows/``.
 
     ``client``: a ``dask.distributed`` Client (its cluster does the work);
     without one, Dask's local ``processes`` scheduler with ``workers`` processes
-    (``sync`` for one). ``keep_rows``: add to the rows already under ``out/rows``
-    (an incremental shard; its chunks are numbered from ``first_chunk``)."""
+    (``sync`` for one). ``keep_rows``: add these records after the ones already
+    assembled in ``out`` (an incremental shard): their rows join the kept ones and
+    the partitions they reach are folded again. Adding records twice changes
+    nothing (an article counts once in a fact, first values win)."""
     if pd is None:
         raise AssemblyError("out-of-core assembly needs pandas, pyarrow and dask: pip install 'kg[dask]'")
     out = Path(out)
     sources = list(sources)
     chunks = [c for s in sources for c in (jsonl_chunks([s]) if isinstance(s, (str, Path)) else [s])]
-    rows = out / ROWS
-    if not keep_rows:
+    rows, state_file = out / ROWS, out / "assembly.json"
+    state = json.loads(state_file.read_text(encoding="utf-8")) if keep_rows and state_file.exists() else None
+    if state is None:
         shutil.rmtree(rows, ignore_errors=True)
+        for stale in (GRAPH, IMPORT):
+            shutil.rmtree(out / stale, ignore_errors=True)
         first_chunk = 0
-    elif (out / "assembly.json").exists():
-        state = json.loads((out / "assembly.json").read_text(encoding="utf-8"))
-        if state["partitions"] != partitions:
-            raise AssemblyError(f"{out}: its rows are in {state['partitions']} partitions, not {partitions}")
-        first_chunk = max(first_chunk, state["chunks"])
-    for stale in (GRAPH, IMPORT):
-        shutil.rmtree(out / stale, ignore_errors=True)
+    elif state["partitions"] != partitions:
+        raise AssemblyError(f"{out}: its rows are in {state['partitions']} partitions, not {partitions}; "
+                            f"add a shard with --partitions {state['partitions']}")
+    else:
+        first_chunk = state["chunks"]
     result = AssemblyResult(out, partitions=partitions)
     jobs = [(c, first_chunk + i, str(rows), partitions, min_confidence) for i, c in enumerate(chunks)]
+    touched: set[int] = set()
     for r in _run(_rows_job, jobs, client, workers):
         result.articles += r.articles
         result.node_rows += r.node_rows
         result.edge_rows += r.edge_rows
         result.errors += r.errors
-    for r in _run(_fold_job, [(b, str(rows), str(out)) for b in range(partitions)], client, workers):
-        for k, v in r.nodes.items():
+        touched |= r.partitions
+    # an added shard folds again only the partitions it wrote to (in practice most of them: keys are hashed)
+    todo = sorted(touched) if state is not None else list(range(partitions))
+    result.refolded = len(todo)
+    _run(_fold_job, [(b, str(rows), str(out)) for b in todo], client, workers)
+    for path in sorted((out / GRAPH / "counts").glob("b*.json")):
+        counts = json.loads(path.read_text(encoding="utf-8"))
+        for k, v in counts["nodes"].items():
             result.nodes[k] = result.nodes.get(k, 0) + v
-        for k, v in r.relationships.items():
+        for k, v in counts["relationships"].items():
             result.relationships[k] = result.relationships.get(k, 0) + v
     result.csv = _finish(out / IMPORT)
-    (out / "assembly.json").write_text(json.dumps({"partitions": partitions, "chunks": first_chunk + len(chunks)}),
-                                       encoding="utf-8")
+    state_file.write_text(json.dumps({"partitions": partitions, "chunks": first_chunk + len(chunks)}),
+                          encoding="utf-8")
     return result
 
 

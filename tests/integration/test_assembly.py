@@ -15,7 +15,7 @@ import pytest
 from conftest import ROOT, SHARED, run_kg
 from kg.extract.records import ArticleRecord
 from kg.graph.builder import build_graph
-from kg.graph.export import read_graph
+from kg.graph.export import read_graph, write_graphml
 from kg.graph.schema import same_graph
 from kg.neo4j.bulk import ARRAY_DELIMITER, CsvExport, write_import_csv
 from kg.runtime.assembly import assemble, to_networkx
@@ -150,3 +150,26 @@ def test_a_scheduler_and_a_worker_as_separate_processes_build_the_seeds(tmp_path
                 except subprocess.TimeoutExpired:
                     p.kill()
         time.sleep(0.5)
+
+
+def test_kg_assemble_joins_shards_built_apart_and_adds_a_new_one(tmp_path):
+    """The shard recipe of docs/SCALE.md: entities.jsonl of builds made apart, assembled into one
+    graph; a later shard added with --add; a record that cannot be merged is named, not lost."""
+    shards = []
+    for name, part in (("a", range(0, 150)), ("b", range(150, 300)), ("c", range(300, 400))):
+        path = tmp_path / f"{name}.jsonl"
+        path.write_text("".join(json.dumps(record(i).to_dict(), ensure_ascii=False) + "\n" for i in part),
+                        encoding="utf-8")
+        shards.append(path)
+    bad = record(400).to_dict()
+    bad["home"] = "place:nowhere"
+    with shards[2].open("a", encoding="utf-8") as fh:
+        fh.write(json.dumps(bad, ensure_ascii=False) + "\n")
+    out = tmp_path / "asm"
+    run_kg("assemble", shards[0], shards[1], "--out", out, "--partitions", "4", check=True)
+    assert same_graph(to_networkx(out), build_graph(record(i) for i in range(300)))
+    proc = run_kg("assemble", shards[2], "--out", out, "--add")
+    assert proc.returncode == 1 and "syn_00000400.txt" in proc.stdout + proc.stderr
+    assert same_graph(to_networkx(out), build_graph(record(i) for i in range(400)))
+    write_graphml(build_graph(record(i) for i in range(400)), tmp_path / "memory.graphml")
+    assert same_graph(read_graph(out / "graph.graphml"), read_graph(tmp_path / "memory.graphml"))

@@ -13,6 +13,7 @@ from kg.graph.builder import GraphBuilder
 from kg.graph.export import read_graph, write_graphml
 from kg.graph.schema import label_counts, relation_counts
 from kg.neo4j.loader import Neo4jLoader, counts
+from kg.neo4j.bulk import CsvExport
 
 INJECTION = "李猛'}) DETACH DELETE n //"
 
@@ -318,7 +319,7 @@ def test_bulk_csv_import_with_neo4j_admin_equals_the_graph(neo4j_server, seeds_o
     proc = run_kg("csv", seeds_out, "--out", tmp_path / "csv", check=True)
     command = shlex.split(proc.stdout.strip())
     assert command[:4] == ["neo4j-admin", "database", "import", "full"]
-    from kg.neo4j.bulk import CsvExport
+
 
     assert command[1:] == CsvExport.from_folder(tmp_path / "csv").arguments()  # what make neo4j-import runs
     inst = server.Instance(tmp_path / "bulk", server.free_port(), server.free_port())
@@ -342,3 +343,26 @@ def test_bulk_csv_import_with_neo4j_admin_equals_the_graph(neo4j_server, seeds_o
     assert {h["key"] for h in holds} == {k for _, _, k, d in seeds_graph.out_edges(li, keys=True, data=True)
                                           if d["label"] == "HOLDS"}
     assert metric["value"] == 15000.0
+
+
+def test_out_of_core_import_files_load_with_neo4j_admin_as_the_graph(neo4j_server, seeds_graph, tmp_path):
+    """`kg build --assembly disk` writes each group as a header and parts (one per partition):
+    `neo4j-admin database import full` takes them as `--nodes=header,part,part` and the database
+    holds the graph of the in-memory build."""
+    import secrets
+
+    import neo4j_server as server
+    from neo4j import GraphDatabase
+
+    run_kg("build", ROOT / "seeds", "--out", tmp_path / "out", "--quiet", "--no-views", "--assembly", "disk",
+           "--partitions", "3", check=True)
+    folder = tmp_path / "out" / "assembly" / "import"
+    assert any(isinstance(g, tuple) and len(g) > 2 for g in CsvExport.from_folder(folder).nodes)
+    inst = server.Instance(tmp_path / "bulk", server.free_port(), server.free_port())
+    password = secrets.token_urlsafe(12)
+    server.bulk_import(inst, folder, password, log=lambda m: None)
+    try:
+        with GraphDatabase.driver(inst.uri, auth=("neo4j", password)) as drv:
+            assert_matches(drv, seeds_graph)
+    finally:
+        inst.stop(log=lambda m: None)
