@@ -100,9 +100,9 @@ def cmd_build(args) -> int:
             if assembled is None:
                 write_graphml(g, staging / "graph.graphml")
                 write_node_link(g, staging / "graph.json")
-                labels, rels = label_counts(g), relation_counts(g)
+                labels, rels, note = label_counts(g), relation_counts(g), None
             else:
-                g, labels, rels = _graph_files_on_disk(assembled, staging, settings)
+                g, note, labels, rels = _graph_files_on_disk(assembled, staging, settings)
             if result.errors:
                 (staging / "errors.jsonl").write_text(
                     "".join(json.dumps({"source": e.source, "reason": e.error}, ensure_ascii=False) + "\n"
@@ -110,7 +110,7 @@ def cmd_build(args) -> int:
             if not args.no_views and g is not None:
                 from kg.views import write_views
 
-                views = write_views(g, staging / "views", settings, staging / "entities.jsonl")
+                views = write_views(g, staging / "views", settings, staging / "entities.jsonl", note)
                 console.print(f"views: {views.pages} pages (open {out.folder / 'views' / 'index.html'})")
         except OSError as exc:
             raise BuildFailed(f"{out.folder}: writing the outputs failed ({exc.strerror or exc}); the previous "
@@ -120,7 +120,7 @@ def cmd_build(args) -> int:
                     "cached": result.cached, "skipped": len(result.errors), "nodes": labels, "relationships": rels,
                     "settings": {"segmenter": settings.segmenter, "ner": settings.ner, "assembly": settings.assembly,
                                  "extractor": extractor_version(settings)}})
-    _summary(result, labels, rels, out.folder, g is not None)
+    _summary(result, labels, rels, out.folder, (out.folder / "graph.graphml").exists())
     return 1 if result.errors else 0
 
 
@@ -141,10 +141,12 @@ def _assemble_on_disk(result, staging: Path, settings, client):
 
 def _graph_files_on_disk(assembled, staging: Path, settings):
     """GraphML and node-link JSON streamed from the aggregate tables, and the graph for the
-    views, when the graph is within ``graph_files_max``; past it only the import files
-    (Neo4j is the way to look at a graph that size)."""
+    views, when the graph is within ``graph_files_max``; past it no graph files (Neo4j is the
+    way to query a graph that size: the import files are there) and the views of a bounded
+    slice (:func:`kg.runtime.assembly.view_graph`). Returns (graph for the views, note for
+    their index, label counts, relationship counts)."""
     from kg.graph.export import write_graphml_items, write_node_link_items
-    from kg.runtime.assembly import iter_edges, iter_nodes, to_networkx
+    from kg.runtime.assembly import iter_edges, iter_nodes, to_networkx, view_graph
 
     labels: dict[str, int] = {}
     for group, n in assembled.nodes.items():
@@ -154,13 +156,15 @@ def _graph_files_on_disk(assembled, staging: Path, settings):
     size = sum(assembled.nodes.values()) + sum(rels.values())
     if size > settings.graph_files_max:
         console.print(f"{size:,} nodes and relationships: past graph_files_max ({settings.graph_files_max:,}), so no "
-                      f"graph.graphml, graph.json or views; import the graph into a stopped Neo4j with "
-                      f"`make neo4j-import CSV={assembled.folder / 'import'}`")
-        return None, labels, rels
+                      f"graph.graphml or graph.json, and views of a slice; import the graph into a stopped Neo4j "
+                      f"with `make neo4j-import CSV={assembled.folder / 'import'}`")
+        note = (f"A slice of a graph of {size:,} nodes and relationships: every place, the officials and "
+                f"programmes most reported, a few figures per place. The whole graph is for Neo4j.")
+        return view_graph(assembled.folder), note, labels, rels
     folder = assembled.folder
     write_graphml_items(lambda: iter_nodes(folder), lambda: iter_edges(folder), staging / "graph.graphml")
     write_node_link_items(iter_nodes(folder), iter_edges(folder), staging / "graph.json")
-    return to_networkx(folder), labels, rels
+    return to_networkx(folder), None, labels, rels
 
 
 def _summary(result, labels: dict, rels: dict, out: Path, graph_files: bool = True) -> None:
@@ -214,7 +218,7 @@ def cmd_assemble(args) -> int:
                               client=engine.client if engine else None, workers=settings.workers,
                               min_confidence=settings.min_confidence, keep_rows=args.add)
             size = sum(result.nodes.values()) + sum(result.relationships.values())
-            if size <= settings.graph_files_max:
+            if size <= settings.graph_files_max:  # (kg views reads them; past it, the graph is for Neo4j)
                 _graph_files_on_disk(result, out.folder, settings)
     finally:
         if engine is not None:

@@ -148,6 +148,10 @@ def read_graph(path: Path) -> nx.MultiDiGraph:
     if manifest is not None and manifest.get("status") != "complete":
         raise IncompleteBuild(f"{path.parent}: the last kg build there did not finish (status "
                               f"{manifest.get('status')!r}); run `kg build` again, it completes or redoes it")
+    if not path.exists() and (path.parent / "assembly" / "import").is_dir():
+        raise GraphFileError(f"{path}: not written, the graph of this out-of-core build is past graph_files_max; "
+                             f"it is for Neo4j: `make neo4j-import CSV={path.parent / 'assembly' / 'import'}` "
+                             f"(server stopped), or a larger KG_GRAPH_FILES_MAX")
     if not path.exists():
         raise GraphFileError(f"{path}: no such file (run `kg build` first)")
     try:

@@ -239,8 +239,8 @@ def fold_task(bucket: int, rows: str, out: str) -> FoldResult:
             files[group] = (fh, csv.writer(fh, quoting=csv.QUOTE_MINIMAL))
         return files[group][1]
 
-    tables = {"nodes": {"id": [], "labels": [], "data": []}, "edges": {"src": [], "dst": [], "key": [], "label": [],
-                                                                       "data": []}}
+    tables = {"nodes": {"id": [], "labels": [], "data": []},
+              "edges": {"src": [], "dst": [], "key": [], "label": [], "count": [], "data": []}}
     try:
         for node_id, d in fold_nodes(_read(rows_dir / "nodes" / f"b{bucket:04d}", _node_schema())):
             labels = checked_labels(d, node_id)
@@ -261,14 +261,15 @@ def fold_task(bucket: int, rows: str, out: str) -> FoldResult:
             result.relationships[rel] = result.relationships.get(rel, 0) + 1
             t = tables["edges"]
             t["src"].append(src), t["dst"].append(dst), t["key"].append(key), t["label"].append(rel)
-            t["data"].append(_json(d))
+            t["count"].append(d.get("count")), t["data"].append(_json(d))
     finally:
         for fh, _ in files.values():
             fh.close()
     for kind, cols in tables.items():
         path = out_dir / GRAPH / kind / f"b{bucket:04d}.parquet"
         path.parent.mkdir(parents=True, exist_ok=True)
-        pq.write_table(pa.Table.from_pydict(cols, schema=_schema([(c, pa.string()) for c in cols])), path)
+        types = [(c, pa.int64() if c == "count" else pa.string()) for c in cols]
+        pq.write_table(pa.Table.from_pydict(cols, schema=_schema(types)), path)
     counts = out_dir / GRAPH / "counts" / f"b{bucket:04d}.json"
     counts.parent.mkdir(parents=True, exist_ok=True)
     counts.write_text(json.dumps({"nodes": result.nodes, "relationships": result.relationships}), encoding="utf-8")
@@ -410,4 +411,60 @@ def to_networkx(out: Path):
         g.add_node(n, **d)
     for u, v, k, d in iter_edges(out):
         g.add_edge(u, v, key=k, **d)
+    return g
+
+
+def view_graph(out: Path, entities: int = 2_000, per_place: int = 5):
+    """A bounded slice of an assembled graph, for the views of a graph too big for them whole
+    (past ``graph_files_max``): every place and its PART_OF chain; the ``entities``
+    officials and programmes reported by the most articles (the sum of their HOLDS or RUNS
+    counts), with those facts and the organizations they point at; per place, the first
+    ``per_place`` figures it reports, with their articles (their ABOUT and the figures'
+    MEASURES). Pages then number in the thousands whatever the corpus; the rest is in Neo4j.
+
+    Read in three passes over the aggregate tables; only the relationship types a pass
+    needs are parsed."""
+    import networkx as nx
+
+    folder = Path(out) / GRAPH
+    edge_files = sorted((folder / "edges").glob("b*.parquet"))
+
+    def edges(labels, columns=("src", "dst", "key", "label", "count")):
+        for path in edge_files:
+            t = pq.read_table(path, columns=list(columns), filters=[("label", "in", list(labels))])
+            yield t.to_pandas()
+
+    facts = pd.concat(list(edges(("HOLDS", "RUNS"))), ignore_index=True)
+    officials = facts[facts["label"] == "HOLDS"].groupby("src")["count"].sum().nlargest(entities).index
+    programmes = facts[facts["label"] == "RUNS"].groupby("dst")["count"].sum().nlargest(entities).index
+    keep_facts = set(facts.loc[facts["src"].isin(officials) & (facts["label"] == "HOLDS"), "key"]) | set(
+        facts.loc[facts["dst"].isin(programmes) & (facts["label"] == "RUNS"), "key"])
+    del facts
+    reports = pd.concat(list(edges(("REPORTS",), ("src", "dst", "key", "label", "data"))), ignore_index=True)
+    reports = reports.groupby("src", sort=False).head(per_place)
+    articles = {json.loads(d)["article"] for d in reports["data"]}
+    metrics = set(reports["dst"])
+    wanted_edges = set(reports["key"]) | keep_facts
+    del reports
+    g = nx.MultiDiGraph()
+    kept = set(officials) | set(programmes) | metrics | articles
+    for n, d in iter_nodes(out):
+        if n in kept or d["labels"].startswith(":Place"):
+            g.add_node(n, **d)
+    orgs = []
+    for path in edge_files:
+        t = pq.read_table(path).to_pandas()
+        pick = (t["key"].isin(wanted_edges) | (t["label"] == "PART_OF")
+                | ((t["label"] == "ABOUT") & t["src"].isin(articles))
+                | ((t["label"] == "MEASURES") & t["src"].isin(metrics) & t["dst"].isin(programmes)))
+        for src, dst, key, data in t.loc[pick, ["src", "dst", "key", "data"]].itertuples(index=False):
+            if dst not in g:
+                orgs.append(dst)  # a post at a body without a place
+            g.add_edge(src, dst, key=key, **json.loads(data))
+    if orgs:
+        wanted = set(orgs)
+        for n, d in iter_nodes(out):
+            if n in wanted:
+                g.add_node(n, **d)
+    g.remove_nodes_from([n for n, d in g.nodes(data=True) if "labels" not in d])  # never: every row joins its nodes
     return g

@@ -29,8 +29,9 @@ def _write(path: Path, html: str) -> None:
 
 
 def write_views(g: nx.MultiDiGraph, out: Path, settings: Settings | None = None,
-                entities: Path | None = None) -> ViewsWritten:
-    """``entities``: the build's ``entities.jsonl``, whose article texts the article pages show whole."""
+                entities: Path | None = None, note: str | None = None) -> ViewsWritten:
+    """``entities``: the build's ``entities.jsonl``, whose article texts the article pages show whole;
+    ``note``: a line under the index's totals (what a slice of a larger graph leaves out)."""
     settings = settings or load_settings()
     texts = select.article_texts(entities) if entities is not None and entities.exists() else {}
     out.mkdir(parents=True, exist_ok=True)
@@ -76,5 +77,5 @@ def write_views(g: nx.MultiDiGraph, out: Path, settings: Settings | None = None,
     counts = {"articles": len(select.nodes_of(g, "Article")), "cities": len(select.nodes_of(g, "City")),
               "officials": len(select.nodes_of(g, "Official")), "programmes": len(select.nodes_of(g, "Programme")),
               "metrics": len(select.nodes_of(g, "Metric"))}
-    _write(out / "index.html", render_index("kg · 知识图谱 views", sections, counts))
+    _write(out / "index.html", render_index("kg · 知识图谱 views", sections, counts, note))
     return ViewsWritten(out, pages + 1, len(overview.nodes))

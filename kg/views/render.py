@@ -165,5 +165,6 @@ def render_article(page: ArticlePage, index_url: str = "index.html") -> str:
     return _env().get_template("article.html").render(page=page, colours=colours, index_url=index_url)
 
 
-def render_index(title: str, sections: list[tuple[str, list[dict]]], counts: dict[str, int]) -> str:
-    return _env().get_template("index.html").render(title=title, sections=sections, counts=counts)
+def render_index(title: str, sections: list[tuple[str, list[dict]]], counts: dict[str, int],
+                 note: str | None = None) -> str:
+    return _env().get_template("index.html").render(title=title, sections=sections, counts=counts, note=note)

@@ -173,3 +173,30 @@ def test_kg_assemble_joins_shards_built_apart_and_adds_a_new_one(tmp_path):
     assert same_graph(to_networkx(out), build_graph(record(i) for i in range(400)))
     write_graphml(build_graph(record(i) for i in range(400)), tmp_path / "memory.graphml")
     assert same_graph(read_graph(out / "graph.graphml"), read_graph(tmp_path / "memory.graphml"))
+
+
+def test_a_graph_past_graph_files_max_gets_views_of_a_bounded_slice(tmp_path):
+    """No GraphML of a graph that size, but views still: every place, the officials and
+    programmes most reported, a few figures per place, and a note saying so."""
+    from kg.runtime.assembly import view_graph
+    from kg.views.select import nodes_of
+
+    assemble(chunks(2000, 500), tmp_path / "asm", partitions=4)
+    whole = to_networkx(tmp_path / "asm")
+    part = view_graph(tmp_path / "asm", entities=20, per_place=2)
+    assert len(nodes_of(part, "Official")) == 20 and len(nodes_of(part, "Programme")) == 20
+    assert set(nodes_of(part, "Place")) == set(nodes_of(whole, "Place"))
+    assert 0 < len(nodes_of(part, "Metric")) <= 2 * len(nodes_of(whole, "Place"))
+    assert all("labels" in d for _, d in part.nodes(data=True))
+    assert all(whole.has_edge(u, v, k) and whole.edges[u, v, k] == d for u, v, k, d in part.edges(keys=True, data=True))
+    top = max(nodes_of(whole, "Official"), key=lambda o: sum(d["count"] for _, _, d in whole.out_edges(o, data=True)))
+    assert top in part
+
+    out = tmp_path / "out"
+    proc = run_kg("build", ROOT / "seeds", "--out", out, "--quiet", "--assembly", "disk",
+                  env={"KG_GRAPH_FILES_MAX": "100"})
+    assert proc.returncode == 0, proc.stderr
+    assert not (out / "graph.graphml").exists() and (out / "assembly" / "import" / "schema.cypher").exists()
+    index = (out / "views" / "index.html").read_text(encoding="utf-8")
+    assert "A slice of a graph of" in index and (out / "views" / "overview.html").exists()
+    assert "neo4j-import" in run_kg("load", out).stderr  # the way to the whole graph
