@@ -28,7 +28,7 @@ def test_query_parameters_are_name_value():
 
 def test_every_command_is_in_the_one_parser():
     commands = parser()._subparsers._group_actions[0].choices
-    assert {"setup", "build", "views", "eval", "load", "csv", "query", "guide"} == set(commands)
+    assert {"setup", "build", "assemble", "views", "eval", "load", "csv", "query", "guide"} == set(commands)
     assert callable(add_parsers)
 
 
