@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import tempfile
 from pathlib import Path
@@ -139,7 +140,12 @@ def _assemble_on_disk(result, staging: Path, settings, client):
     return assembled
 
 
-def _graph_files_on_disk(assembled, staging: Path, settings):
+def _lines(path) -> int:
+    with open(path, "rb") as fh:
+        return sum(1 for _ in fh)
+
+
+def _graph_files_on_disk(assembled, staging: Path, settings, views: bool = True):
     """GraphML and node-link JSON streamed from the aggregate tables, and the graph for the
     views, when the graph is within ``graph_files_max``; past it no graph files (Neo4j is the
     way to query a graph that size: the import files are there) and the views of a bounded
@@ -154,17 +160,23 @@ def _graph_files_on_disk(assembled, staging: Path, settings):
             labels[lab] = labels.get(lab, 0) + n
     rels = dict(assembled.relationships)
     size = sum(assembled.nodes.values()) + sum(rels.values())
+    for name in ("graph.graphml", "graph.json"):  # a folder assembled again (kg assemble): no stale graph
+        (staging / name).unlink(missing_ok=True)
     if size > settings.graph_files_max:
         console.print(f"{size:,} nodes and relationships: past graph_files_max ({settings.graph_files_max:,}), so no "
                       f"graph.graphml or graph.json, and views of a slice; import the graph into a stopped Neo4j "
                       f"with `make neo4j-import CSV={assembled.folder / 'import'}`")
         note = (f"A slice of a graph of {size:,} nodes and relationships: every place, the officials and "
                 f"programmes most reported, a few figures per place. The whole graph is for Neo4j.")
-        return view_graph(assembled.folder), note, labels, rels
+        return (view_graph(assembled.folder) if views else None), note, labels, rels
     folder = assembled.folder
-    write_graphml_items(lambda: iter_nodes(folder), lambda: iter_edges(folder), staging / "graph.graphml")
-    write_node_link_items(iter_nodes(folder), iter_edges(folder), staging / "graph.json")
-    return to_networkx(folder), None, labels, rels
+    for name, write in (("graph.graphml", lambda p: write_graphml_items(lambda: iter_nodes(folder),
+                                                                          lambda: iter_edges(folder), p)),
+                        ("graph.json", lambda p: write_node_link_items(iter_nodes(folder), iter_edges(folder), p))):
+        tmp = staging / f".{name}.tmp"  # complete or absent (kg assemble writes in place, not staged)
+        write(tmp)
+        os.replace(tmp, staging / name)
+    return (to_networkx(folder) if views else None), None, labels, rels
 
 
 def _summary(result, labels: dict, rels: dict, out: Path, graph_files: bool = True) -> None:
@@ -200,7 +212,7 @@ def cmd_assemble(args) -> int:
     from kg.runtime.engines import make_engine
     from kg.runtime.outputs import OutputFolder
 
-    settings = load_settings(workers=args.workers, partitions=args.partitions)
+    settings = load_settings(workers=args.workers)
     missing = [p for p in args.entities if not Path(p).is_file()]
     if missing:
         raise InputPathError(f"no such file: {', '.join(map(str, missing))} (give the entities.jsonl of builds)")
@@ -208,8 +220,10 @@ def cmd_assemble(args) -> int:
     state = out.folder / "assembly.json"
     if args.add and not state.exists():
         raise InputPathError(f"{out.folder}: no assembly to add to (run without --add first)")
-    partitions = settings.partitions or (json.loads(state.read_text())["partitions"] if args.add else
-                                         partitions_for(sum(1 for p in args.entities for _ in open(p, "rb"))))
+    if args.add:  # the assembly's own: rows are partitioned once (a different --partitions is refused)
+        partitions = args.partitions or json.loads(state.read_text(encoding="utf-8"))["partitions"]
+    else:
+        partitions = args.partitions or settings.partitions or partitions_for(sum(_lines(p) for p in args.entities))
     engine = make_engine("dask", settings.workers, args.scheduler, None, settings.batch_size) if args.scheduler \
         else None
     try:
@@ -217,9 +231,7 @@ def cmd_assemble(args) -> int:
             result = assemble(args.entities, out.folder, partitions=partitions,
                               client=engine.client if engine else None, workers=settings.workers,
                               min_confidence=settings.min_confidence, keep_rows=args.add)
-            size = sum(result.nodes.values()) + sum(result.relationships.values())
-            if size <= settings.graph_files_max:  # (kg views reads them; past it, the graph is for Neo4j)
-                _graph_files_on_disk(result, out.folder, settings)
+            _graph_files_on_disk(result, out.folder, settings, views=False)
     finally:
         if engine is not None:
             engine.close()

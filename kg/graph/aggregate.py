@@ -49,6 +49,7 @@ NODE_FLOAT = ("value", "confidence")
 NODE_LISTS = ("titles", "aliases")
 NODE_SCALARS = NODE_TEXT[1:] + NODE_INT + ("value",)   # first non-null wins (labels too; confidence: the best)
 EDGE_TEXT = ("src", "dst", "rel", "key", "article", "date", "evidence", "method", "title")
+EDGE_BOOL = ("fact", "cited")     # a fact row; a fact row with an evidence mention
 EDGE_INT = ("offset", "count")
 EDGE_FLOAT = ("confidence",)
 # The properties a relationship of one article may carry (EdgeRow.props), in the graph's order.
@@ -62,7 +63,7 @@ def columns(rows: list[Row], seq: int) -> tuple[dict[str, list], dict[str, list]
     Parquet); ``seq`` is the article's place in the input. A property the
     columns do not know is an error, not a loss."""
     nodes: dict[str, list] = {c: [] for c in ("id", "order", *NODE_TEXT, *NODE_INT, *NODE_FLOAT, *NODE_LISTS)}
-    edges: dict[str, list] = {c: [] for c in ("order", "fact", *EDGE_TEXT, *EDGE_INT, *EDGE_FLOAT)}
+    edges: dict[str, list] = {c: [] for c in ("order", *EDGE_BOOL, *EDGE_TEXT, *EDGE_INT, *EDGE_FLOAT)}
     base = seq << ORDER_BITS
     for i, row in enumerate(rows):
         if isinstance(row, NodeRow):
@@ -73,8 +74,12 @@ def columns(rows: list[Row], seq: int) -> tuple[dict[str, list], dict[str, list]
                 col.append(row.props.get(c))
             nodes["id"][-1], nodes["order"][-1], nodes["labels"][-1] = row.id, base | i, row.labels
         elif isinstance(row, FactRow):
+            unknown = set(row.props) - {"title", "method"}
+            if unknown:
+                raise ValueError(f"{row.rel} property not in the out-of-core columns: {sorted(unknown)}")
             m = row.evidence
-            values = {"order": base | i, "fact": True, "src": row.src, "dst": row.dst, "rel": row.rel, "key": row.key,
+            values = {"order": base | i, "fact": True, "cited": m is not None, "src": row.src, "dst": row.dst,
+                      "rel": row.rel, "key": row.key,
                       "article": row.article, "date": row.date, "evidence": m.sentence if m else None,
                       "offset": m.start if m else None, "confidence": row.confidence, "method": row.method,
                       "title": row.props.get("title")}
@@ -84,11 +89,25 @@ def columns(rows: list[Row], seq: int) -> tuple[dict[str, list], dict[str, list]
             unknown = set(row.props) - set(EDGE_PROPS)
             if unknown:
                 raise ValueError(f"{row.rel} property not in the out-of-core columns: {sorted(unknown)}")
-            values = {**row.props, "order": base | i, "fact": False, "src": row.src, "dst": row.dst, "rel": row.rel,
-                      "key": row.key}
+            values = {**row.props, "order": base | i, "fact": False, "cited": False, "src": row.src, "dst": row.dst,
+                      "rel": row.rel, "key": row.key}
             for c, col in edges.items():
                 col.append(values.get(c))
+    _check(nodes, NODE_TEXT, NODE_INT, NODE_FLOAT, NODE_LISTS)
+    _check(edges, EDGE_TEXT, EDGE_INT, EDGE_FLOAT, ())
     return nodes, edges
+
+
+def _check(cols: dict[str, list], text, ints, floats, lists) -> None:
+    """Each value of the type its column holds, or a ValueError naming it (a record edited by
+    hand: ``"date": 2021``); one bad record is refused alone, not with its neighbours' batch."""
+    for names, ok in ((text, lambda v: type(v) is str), (ints, lambda v: type(v) is int),
+                      (floats, lambda v: type(v) in (int, float)),
+                      (lists, lambda v: type(v) is list and all(type(x) is str for x in v))):
+        for c in names:
+            bad = next((v for v in cols[c] if v is not None and not ok(v)), None)
+            if bad is not None:
+                raise ValueError(f"{c} {bad!r} is not of the type its property holds")
 
 
 def _value(v):
@@ -168,10 +187,10 @@ def _facts(df: pd.DataFrame):
     articles = g["article"].agg(list)
     dates = d[d["date"].notna()].groupby("key", sort=False)["date"]
     first_seen, last_seen = dates.min().to_dict(), dates.max().to_dict()
-    ev = d[d["evidence"].notna()].groupby("key", sort=False).head(EVIDENCE_PER_FACT)
+    ev = d[d["cited"].astype(bool)].groupby("key", sort=False).head(EVIDENCE_PER_FACT)
     evidence: dict[str, list] = {}
     for key, art, sentence, offset in ev[["key", "article", "evidence", "offset"]].itertuples(index=False):
-        evidence.setdefault(key, []).append({"article": art, "sentence": sentence, "offset": _value(offset)})
+        evidence.setdefault(key, []).append({"article": art, "sentence": _value(sentence), "offset": _value(offset)})
     # confidence: the maximum; method: that of the last row which raised it, as the in-memory fold's
     # `confidence > (current or -1.0)` (a stored 0.0 counts as none)
     c = d[d["confidence"].notna()]

@@ -85,7 +85,9 @@ class GraphBuilder:
                 if not v and k not in attrs:
                     continue  # no empty lists: Neo4j cannot tell one from a missing property
                 merged = list(attrs.get(k) or [])
-                merged += [x for x in v if x not in merged]
+                for x in v:  # each item once, in order of first appearance
+                    if x not in merged:
+                        merged.append(x)
                 attrs[k] = merged
             elif k == "confidence":  # the best over the node's mentions, in every article
                 attrs[k] = max(attrs.get(k, v), v)

@@ -93,12 +93,15 @@ def relationship_properties(rel: str, d: dict) -> dict:
     ...     "firstSeen": "2021", "lastSeen": "2021", "confidence": 0.9,
     ...     "evidence": [{"article": "a1", "sentence": "市长王五讲话。", "offset": 0}]})["evidenceArticles"]
     ['a1']
+
+    (``count`` is the size of ``articles``: the batched loader recomputes it after merging with what
+    the database holds, the bulk importer takes it as it is.)
     """
     if rel not in AGGREGATED:
         return {"props": {k: v for k, v in d.items() if k != "label"}}
     evidence, articles = (_listed(d.get(k)) for k in ("evidence", "articles"))
     return {"props": {k: v for k, v in d.items() if k not in AGGREGATE_FIELDS and k != "label"},
-            "articles": articles, "firstSeen": d.get("firstSeen"), "method": d.get("method"),
+            "articles": articles, "count": len(articles), "firstSeen": d.get("firstSeen"), "method": d.get("method"),
             "lastSeen": d.get("lastSeen"), "confidence": d.get("confidence"),
             "evidence": [e["sentence"] for e in evidence], "evidenceArticles": [e["article"] for e in evidence],
             "evidenceOffsets": [e["offset"] for e in evidence]}

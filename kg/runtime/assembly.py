@@ -50,6 +50,7 @@ from typing import Iterable, Iterator
 
 from kg.errors import AssemblyError, GraphError
 from kg.extract.records import ArticleRecord
+from kg.graph.rows import EdgeRow, NodeRow
 from kg.graph.schema import AGGREGATED
 from kg.neo4j.bulk import ARRAY_DELIMITER, CsvExport, cell
 from kg.neo4j.cypher import schema_statements
@@ -61,8 +62,8 @@ try:
     import pyarrow.compute  # noqa: F401  (pa.compute)
     import pyarrow.parquet as pq
 
-    from kg.graph.aggregate import (EDGE_FLOAT, EDGE_INT, EDGE_TEXT, NODE_FLOAT, NODE_INT, NODE_LISTS, NODE_TEXT,
-                                    article_rows, columns, fold_edges, fold_nodes)
+    from kg.graph.aggregate import (EDGE_BOOL, EDGE_FLOAT, EDGE_INT, EDGE_TEXT, NODE_FLOAT, NODE_INT, NODE_LISTS,
+                                    NODE_TEXT, article_rows, columns, fold_edges, fold_nodes)
 except ImportError:  # pragma: no cover - the core install: kg build's in-memory path needs none of this
     pd = pa = pq = None
 
@@ -90,7 +91,8 @@ def _node_schema():
 
 
 def _edge_schema():
-    return _schema([("order", pa.int64()), ("fact", pa.bool_()), *((c, pa.string()) for c in EDGE_TEXT),
+    return _schema([("order", pa.int64()), *((c, pa.bool_()) for c in EDGE_BOOL),
+                    *((c, pa.string()) for c in EDGE_TEXT),
                     *((c, pa.int64()) for c in EDGE_INT), *((c, pa.float64()) for c in EDGE_FLOAT)])
 
 
@@ -103,17 +105,29 @@ class JsonlRange:
     start: int
     end: int
 
-    def records(self) -> Iterator[ArticleRecord]:
+    def records(self) -> Iterator[ArticleRecord | Unreadable]:
         with open(self.path, "rb") as fh:
             if self.start:
                 fh.seek(self.start - 1)
                 fh.readline()  # the line that straddles start belongs to the range before
             while fh.tell() < self.end:
+                at = fh.tell()
                 line = fh.readline()
                 if not line:
                     break
                 if line.strip():
-                    yield ArticleRecord.from_dict(json.loads(line))
+                    try:
+                        yield ArticleRecord.from_dict(json.loads(line))
+                    except (ValueError, KeyError, TypeError, AttributeError) as exc:
+                        yield Unreadable(f"{self.path} (byte {at})", f"not a record of kg build: {exc}")
+
+
+@dataclass(frozen=True)
+class Unreadable:
+    """A line of an entities.jsonl that is no record: reported, the rest goes on."""
+
+    source: str
+    reason: str
 
 
 def jsonl_chunks(paths: Iterable[Path], chunk_bytes: int = CHUNK_BYTES) -> list[JsonlRange]:
@@ -175,16 +189,26 @@ def rows_task(chunk, index: int, rows: str, partitions: int, min_confidence: flo
                 w.write_table(table.slice(lo, hi - lo))
         pending["nodes"], pending["edges"] = {}, {}
 
+    seen_nodes: dict[tuple, int] = {}   # this window's node rows: signature → index in pending
+    seen_edges: set[str] = set()         # this window's relationships of one article, by key
     n = 0
     try:
         for i, record in enumerate(chunk.records()):
             if i >= 1 << CHUNK_BITS:
                 raise AssemblyError(f"chunk {index}: more than {1 << CHUNK_BITS} records")
+            if isinstance(record, Unreadable):
+                result.errors.append((record.source, record.reason))
+                continue
             try:
-                nodes, edges = columns(article_rows(record, min_confidence), (index << CHUNK_BITS) | i)
+                kept = _combined(article_rows(record, min_confidence), seen_nodes, seen_edges, pending["nodes"])
+                nodes, edges = columns(kept, (index << CHUNK_BITS) | i)
             except (KeyError, TypeError, ValueError, GraphError) as exc:
                 result.errors.append((str(record.article.get("source")), f"not merged into the graph: {exc}"))
                 continue
+            base = len(pending["nodes"].get("id", ()))
+            for k, row in enumerate(r for r in kept if isinstance(r, NodeRow)):
+                seen_nodes.setdefault(_signature(row), base + k)
+            seen_edges.update(r.key for r in kept if isinstance(r, EdgeRow))
             for kind, cols in (("nodes", nodes), ("edges", edges)):
                 dest = pending[kind]
                 for c, col in cols.items():
@@ -195,6 +219,8 @@ def rows_task(chunk, index: int, rows: str, partitions: int, min_confidence: flo
             n += 1
             if n % FLUSH_ARTICLES == 0:
                 flush()
+                seen_nodes.clear()
+                seen_edges.clear()
         flush()
     finally:
         for w in writers.values():
@@ -204,6 +230,36 @@ def rows_task(chunk, index: int, rows: str, partitions: int, min_confidence: flo
         os.replace(tmp, tmp.with_suffix(""))
         result.partitions.add(b)
     return result
+
+
+def _signature(row: NodeRow) -> tuple:
+    return (row.id, row.labels, tuple(sorted((k, tuple(v) if isinstance(v, list) else v)
+                                             for k, v in row.props.items() if k != "confidence")))
+
+
+def _combined(rows: list, seen_nodes: dict, seen_edges: set, pending: dict) -> list:
+    """The rows the fold needs, given the window's earlier ones (a combiner, exact):
+
+    - a node row equal to an earlier one but for ``confidence`` only raises that row's
+      confidence: the fold keeps first values, list unions and the best confidence, so
+      the result is the same; this is what keeps a province, brought in by every article
+      that names one of its places, from piling thousands of rows into one partition;
+    - a relationship of one article (PART_OF, or MENTIONS of an article given twice)
+      whose key came earlier adds nothing: its first row wins.
+    """
+    out = []
+    for row in rows:
+        if isinstance(row, NodeRow):
+            at = seen_nodes.get(_signature(row))
+            if at is not None:
+                c, old = row.props.get("confidence"), pending["confidence"][at]
+                if c is not None and (old is None or c > old):
+                    pending["confidence"][at] = c
+                continue
+        elif isinstance(row, EdgeRow) and row.key in seen_edges:
+            continue
+        out.append(row)
+    return out
 
 
 # -- stage 2: fold ------------------------------------------------------------------------------
@@ -324,7 +380,12 @@ def assemble(sources: Iterable[Path] | list, out: Path, *, partitions: int = 16,
                             f"add a shard with --partitions {state['partitions']}")
     else:
         first_chunk = state["chunks"]
+        for stale in state.get("adding", []):  # rows of an addition that did not finish: never folded
+            for path in rows.glob(f"*/b*/c{stale:06d}.parquet*"):
+                path.unlink()
     result = AssemblyResult(out, partitions=partitions)
+    if state is not None:  # written before any row: an interrupted addition is undone by the next one
+        _write_state(state_file, {**state, "adding": list(range(first_chunk, first_chunk + len(chunks)))})
     jobs = [(c, first_chunk + i, str(rows), partitions, min_confidence) for i, c in enumerate(chunks)]
     touched: set[int] = set()
     for r in _run(_rows_job, jobs, client, workers):
@@ -344,9 +405,14 @@ def assemble(sources: Iterable[Path] | list, out: Path, *, partitions: int = 16,
         for k, v in counts["relationships"].items():
             result.relationships[k] = result.relationships.get(k, 0) + v
     result.csv = _finish(out / IMPORT)
-    state_file.write_text(json.dumps({"partitions": partitions, "chunks": first_chunk + len(chunks)}),
-                          encoding="utf-8")
+    _write_state(state_file, {"partitions": partitions, "chunks": first_chunk + len(chunks)})
     return result
+
+
+def _write_state(path: Path, state: dict) -> None:
+    tmp = path.with_name(path.name + ".tmp")
+    tmp.write_text(json.dumps(state), encoding="utf-8")
+    os.replace(tmp, path)
 
 
 def _rows_job(args) -> RowsResult:
@@ -382,6 +448,8 @@ def _finish(folder: Path) -> CsvExport:
     (folder / "schema.cypher").write_text("// Constraints and indexes of kg (what kg load creates): run once after "
                                           "the import.\n" + "".join(f"{s};\n" for s in schema_statements()),
                                           encoding="utf-8")
+    if not any(folder.glob("nodes_*.header.csv")):  # nothing assembled (no article, or none mergeable)
+        return CsvExport(folder, schema=folder / "schema.cypher")
     return CsvExport.from_folder(folder)
 
 
@@ -440,7 +508,9 @@ def view_graph(out: Path, entities: int = 2_000, per_place: int = 5):
     keep_facts = set(facts.loc[facts["src"].isin(officials) & (facts["label"] == "HOLDS"), "key"]) | set(
         facts.loc[facts["dst"].isin(programmes) & (facts["label"] == "RUNS"), "key"])
     del facts
-    reports = pd.concat(list(edges(("REPORTS",), ("src", "dst", "key", "label", "data"))), ignore_index=True)
+    # per partition first, so that only per_place rows per place and partition are ever held
+    reports = pd.concat([r.groupby("src", sort=False).head(per_place)
+                         for r in edges(("REPORTS",), ("src", "dst", "key", "label", "data"))], ignore_index=True)
     reports = reports.groupby("src", sort=False).head(per_place)
     articles = {json.loads(d)["article"] for d in reports["data"]}
     metrics = set(reports["dst"])

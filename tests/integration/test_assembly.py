@@ -16,6 +16,7 @@ from conftest import ROOT, SHARED, run_kg
 from kg.extract.records import ArticleRecord
 from kg.graph.builder import build_graph
 from kg.graph.export import read_graph, write_graphml
+from kg.graph.rows import NodeRow, article_rows
 from kg.graph.schema import same_graph
 from kg.neo4j.bulk import ARRAY_DELIMITER, CsvExport, write_import_csv
 from kg.runtime.assembly import assemble, to_networkx
@@ -87,6 +88,8 @@ def test_two_thousand_synthetic_articles_assemble_as_in_memory(tmp_path):
     graph = build_graph(record(i) for i in range(2000))
     result = assemble(chunks(2000, 300), tmp_path / "asm", partitions=7, workers=2)
     assert result.articles == 2000 and not result.errors
+    raw = sum(1 for i in range(2000) for r in article_rows(record(i)) if isinstance(r, NodeRow))
+    assert result.node_rows < 0.9 * raw  # combined: a province is not a row per article that names its places
     holds = [d for _, _, d in graph.edges(data=True) if d["label"] == "HOLDS"]
     assert max(d["count"] for d in holds) > 3  # facts really aggregate over articles
     assert any(d.get("sources") for _, d in graph.nodes(data=True))
@@ -200,3 +203,42 @@ def test_a_graph_past_graph_files_max_gets_views_of_a_bounded_slice(tmp_path):
     index = (out / "views" / "index.html").read_text(encoding="utf-8")
     assert "A slice of a graph of" in index and (out / "views" / "overview.html").exists()
     assert "neo4j-import" in run_kg("load", out).stderr  # the way to the whole graph
+
+
+def test_bad_lines_and_records_are_reported_and_the_rest_assembled(tmp_path):
+    """A truncated line, a record of the wrong shape, a value of the wrong type: each named
+    with its reason, every other record in the graph."""
+    path = tmp_path / "entities.jsonl"
+    good = [record(i) for i in range(30)]
+    wrong_type = record(30).to_dict()
+    wrong_type["article"]["date"] = 2021
+    lines = [json.dumps(r.to_dict(), ensure_ascii=False) for r in good[:10]] + ['{"article": {"id": "x"', "[1, 2]",
+                                                                               json.dumps(wrong_type)]
+    lines += [json.dumps(r.to_dict(), ensure_ascii=False) for r in good[10:]]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    result = assemble([path], tmp_path / "asm", partitions=3)
+    assert result.articles == 30 and len(result.errors) == 3
+    assert any("syn_00000030.txt" in source and "date" in reason for source, reason in result.errors)
+    assert same_graph(to_networkx(tmp_path / "asm"), build_graph(good))
+
+
+def test_nothing_to_assemble_is_an_empty_graph_not_a_failure(tmp_path):
+    empty = tmp_path / "entities.jsonl"
+    empty.write_text("", encoding="utf-8")
+    result = assemble([empty], tmp_path / "asm", partitions=2)
+    assert result.articles == 0 and result.csv.nodes == [] and result.csv.schema.exists()
+
+
+def test_an_interrupted_addition_is_undone_by_the_next(tmp_path):
+    from kg.runtime.assembly import _write_state
+
+    assemble(chunks(100, 50), tmp_path / "asm", partitions=3)
+    state = json.loads((tmp_path / "asm" / "assembly.json").read_text())
+    assemble(chunks(150, 50)[2:], tmp_path / "scratch", partitions=3)  # rows of a shard, as an addition writes
+    for path in (tmp_path / "scratch" / "rows").rglob("c000000.parquet"):
+        target = tmp_path / "asm" / "rows" / path.relative_to(tmp_path / "scratch" / "rows")
+        target.with_name(f"c{state['chunks']:06d}.parquet").write_bytes(path.read_bytes())
+    _write_state(tmp_path / "asm" / "assembly.json", {**state, "adding": [state["chunks"]]})  # then it died
+    assemble([c for c in chunks(300, 50) if c.start >= 200], tmp_path / "asm", partitions=3, keep_rows=True)
+    assert same_graph(to_networkx(tmp_path / "asm"),
+                      build_graph([record(i) for i in range(100)] + [record(i) for i in range(200, 300)]))

@@ -97,3 +97,19 @@ def test_a_property_the_columns_do_not_know_is_an_error_not_a_loss():
     rows[0].props["colour"] = "red"
     with pytest.raises(ValueError, match="colour"):
         columns(rows, 0)
+
+
+def test_a_list_repeating_an_item_keeps_it_once_in_both_folds():
+    r = tiny_record()
+    r.officials[0].titles = [Title("市长", CITY, None, "a", 0.9), Title("市长", CITY, None, "b", 0.8)]
+    g = built([r])
+    (official,) = [d for _, d in g.nodes(data=True) if d["labels"] == ":Official"]
+    assert official["titles"] == ["市长"]
+    assert same_graph(folded([r]), g)
+
+
+def test_a_value_of_the_wrong_type_refuses_its_record_only():
+    r = tiny_record()
+    r.article = {**r.article, "date": 2021}
+    with pytest.raises(ValueError, match="date 2021"):
+        columns(article_rows(r), 0)
