@@ -56,6 +56,9 @@ class Settings:
     # The out-of-core path writes graph.graphml, graph.json and the views only up to this
     # many nodes + relationships (a bigger graph is for Neo4j: kg import files are written).
     graph_files_max: int = 5_000_000
+    # ... and its views show the whole graph up to this many (held in memory to draw them: ~0.1 GiB
+    # per 100,000); past it, a bounded slice (kg.runtime.assembly.view_graph).
+    views_whole_max: int = 1_000_000
     # Rows per UNWIND transaction when loading Neo4j.
     load_batch_size: int = 5000
     # How long the driver keeps retrying a batch after transient errors.

@@ -146,11 +146,11 @@ def _lines(path) -> int:
 
 
 def _graph_files_on_disk(assembled, staging: Path, settings, views: bool = True):
-    """GraphML and node-link JSON streamed from the aggregate tables, and the graph for the
-    views, when the graph is within ``graph_files_max``; past it no graph files (Neo4j is the
-    way to query a graph that size: the import files are there) and the views of a bounded
-    slice (:func:`kg.runtime.assembly.view_graph`). Returns (graph for the views, note for
-    their index, label counts, relationship counts)."""
+    """GraphML and node-link JSON streamed from the aggregate tables while the graph is within
+    ``graph_files_max`` (past it, Neo4j is the way to query it: the import files are there), and
+    the graph the views draw: the whole within ``views_whole_max``, else a bounded slice
+    (:func:`kg.runtime.assembly.view_graph`). Returns (graph for the views, note for their
+    index, label counts, relationship counts)."""
     from kg.graph.export import write_graphml_items, write_node_link_items
     from kg.runtime.assembly import iter_edges, iter_nodes, to_networkx, view_graph
 
@@ -162,12 +162,12 @@ def _graph_files_on_disk(assembled, staging: Path, settings, views: bool = True)
     size = sum(assembled.nodes.values()) + sum(rels.values())
     for name in ("graph.graphml", "graph.json"):  # a folder assembled again (kg assemble): no stale graph
         (staging / name).unlink(missing_ok=True)
+    note = (f"A slice of a graph of {size:,} nodes and relationships: every place, the officials and "
+            f"programmes most reported, a few figures per place. The whole graph is for Neo4j.")
     if size > settings.graph_files_max:
         console.print(f"{size:,} nodes and relationships: past graph_files_max ({settings.graph_files_max:,}), so no "
                       f"graph.graphml or graph.json, and views of a slice; import the graph into a stopped Neo4j "
                       f"with `make neo4j-import CSV={assembled.folder / 'import'}`")
-        note = (f"A slice of a graph of {size:,} nodes and relationships: every place, the officials and "
-                f"programmes most reported, a few figures per place. The whole graph is for Neo4j.")
         return (view_graph(assembled.folder) if views else None), note, labels, rels
     folder = assembled.folder
     for name, write in (("graph.graphml", lambda p: write_graphml_items(lambda: iter_nodes(folder),
@@ -176,7 +176,11 @@ def _graph_files_on_disk(assembled, staging: Path, settings, views: bool = True)
         tmp = staging / f".{name}.tmp"  # complete or absent (kg assemble writes in place, not staged)
         write(tmp)
         os.replace(tmp, staging / name)
-    return (to_networkx(folder) if views else None), None, labels, rels
+    if not views:
+        return None, None, labels, rels
+    if size > settings.views_whole_max:  # drawing the whole would hold it in memory
+        return view_graph(folder), note, labels, rels
+    return to_networkx(folder), None, labels, rels
 
 
 def _summary(result, labels: dict, rels: dict, out: Path, graph_files: bool = True) -> None:

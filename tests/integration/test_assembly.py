@@ -203,6 +203,10 @@ def test_a_graph_past_graph_files_max_gets_views_of_a_bounded_slice(tmp_path):
     index = (out / "views" / "index.html").read_text(encoding="utf-8")
     assert "A slice of a graph of" in index and (out / "views" / "overview.html").exists()
     assert "neo4j-import" in run_kg("load", out).stderr  # the way to the whole graph
+    run_kg("build", ROOT / "seeds", "--out", out, "--quiet", "--assembly", "disk", check=True,
+           env={"KG_VIEWS_WHOLE_MAX": "100"})  # graph files, but too big to draw whole
+    assert (out / "graph.graphml").exists()
+    assert "A slice of a graph of" in (out / "views" / "index.html").read_text(encoding="utf-8")
 
 
 def test_bad_lines_and_records_are_reported_and_the_rest_assembled(tmp_path):
