@@ -23,8 +23,7 @@ the article left out pointed at that place when another article had put it in
 the graph: a graph that depended on which articles came first, and on which
 machine saw them.)
 
->>> from kg.errors import GraphError
-from kg.extract.records import ArticleRecord
+>>> from kg.extract.records import ArticleRecord
 >>> rows = article_rows(ArticleRecord(article={"id": "article:1", "source": "a.txt"}))
 >>> rows[0].id, rows[0].labels, rows[0].props["source"]
 ('article:1', ':Article', 'a.txt')
