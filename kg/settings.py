@@ -47,10 +47,11 @@ class Settings:
     # Where extraction runs (local | dask) and with how many worker processes.
     engine: str = "local"
     workers: int = 1
-    # How the graph is assembled: memory (one networkx graph in this process) or disk
-    # (out-of-core: Parquet partitions folded by Dask, kg.runtime.assembly; for corpora
-    # past ~100,000 articles). Both give the same graph.
-    assembly: str = "memory"
+    # How the graph is assembled: memory (one networkx graph in this process), disk
+    # (out of core: Parquet partitions folded by Dask, kg.runtime.assembly), or auto: disk
+    # when a build has more than disk_assembly_from articles. Both give the same graph.
+    assembly: str = "auto"
+    disk_assembly_from: int = 100_000
     # Partitions of the out-of-core assembly; 0: one per 4,000 articles (at least 4).
     partitions: int = 0
     # The out-of-core path writes graph.graphml, graph.json and the views only up to this

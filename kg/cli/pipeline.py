@@ -1,10 +1,11 @@
-"""``kg setup``, ``kg build``, ``kg views`` and ``kg eval``: the pipeline side of the command line."""
+"""``kg setup``, ``kg build``, ``kg assemble``, ``kg views`` and ``kg eval``: the pipeline side of the command line."""
 from __future__ import annotations
 
 import json
 import os
 import shutil
 import tempfile
+from dataclasses import replace
 from pathlib import Path
 
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn, TimeRemainingColumn
@@ -43,10 +44,10 @@ def cmd_build(args) -> int:
 
     settings = load_settings(segmenter=args.segmenter, workers=args.workers, engine=args.engine,
                              assembly=args.assembly, partitions=args.partitions)
-    if settings.assembly not in ("memory", "disk"):
+    if settings.assembly not in ("auto", "memory", "disk"):
         from kg.errors import SettingError
 
-        raise SettingError(f"assembly {settings.assembly!r}: use memory or disk")
+        raise SettingError(f"assembly {settings.assembly!r}: use auto, memory or disk")
     missing = [p for p in args.inputs if not Path(p).exists()]
     if missing:  # a typo must not replace the last graph with an empty one
         raise InputPathError(f"no such file or folder: {', '.join(map(str, missing))}; nothing was built")
@@ -60,6 +61,9 @@ def cmd_build(args) -> int:
         require_model(settings)  # Dask workers check their own disks
     cache_path = Path(args.cache) if args.cache else out.folder / "cache.sqlite"
     exclude = [out.folder] + ([cache_path] if args.cache else [])
+    total = count_inputs(args.inputs, exclude)
+    if settings.assembly == "auto":  # ~85 KB of graph per article in memory: past the threshold, on disk
+        settings = replace(settings, assembly="disk" if total > settings.disk_assembly_from else "memory")
     with out.locked():
         staging = out.start()
         engine = make_engine(settings.engine, settings.workers, args.scheduler, settings.segmenter,
@@ -72,8 +76,7 @@ def cmd_build(args) -> int:
                    TextColumn("{task.fields[rate]}"), TimeElapsedColumn(), TimeRemainingColumn())
         try:
             with Progress(*columns, console=console, disable=args.quiet) as progress:
-                task = progress.add_task(f"extracting ({engine.name}, {engine.parallelism}×)",
-                                         total=count_inputs(args.inputs, exclude), rate="")
+                task = progress.add_task(f"extracting ({engine.name}, {engine.parallelism}×)", total=total, rate="")
 
                 def on_outcome(outcome) -> None:
                     if outcome.error:
@@ -348,9 +351,10 @@ def add_parsers(sub) -> None:
                                                "(dask engine without --scheduler); default: settings (1)")
     b.add_argument("--engine", choices=["local", "dask"], help="where extraction runs (default: local)")
     b.add_argument("--scheduler", metavar="ADDRESS", help="Dask scheduler address, e.g. tcp://10.0.0.5:8786")
-    b.add_argument("--assembly", choices=["memory", "disk"],
-                   help="memory: one networkx graph; disk: out-of-core with Dask, for corpora past ~100,000 articles "
-                        "(OUT/assembly/import: files for neo4j-admin); the same graph either way (default: memory)")
+    b.add_argument("--assembly", choices=["auto", "memory", "disk"],
+                   help="memory: one networkx graph; disk: out of core with Dask (OUT/assembly/import: files for "
+                        "neo4j-admin); auto: disk past 100,000 articles (KG_DISK_ASSEMBLY_FROM); the same graph "
+                        "either way (default: auto)")
     b.add_argument("--partitions", type=int, help="partitions of --assembly disk (default: one per 4,000 articles)")
     b.add_argument("--cache", metavar="FILE", help="extraction cache (default: OUT/cache.sqlite)")
     b.add_argument("--no-cache", action="store_true", help="extract every article, keep nothing")

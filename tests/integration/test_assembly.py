@@ -246,3 +246,15 @@ def test_an_interrupted_addition_is_undone_by_the_next(tmp_path):
     assemble([c for c in chunks(300, 50) if c.start >= 200], tmp_path / "asm", partitions=3, keep_rows=True)
     assert same_graph(to_networkx(tmp_path / "asm"),
                       build_graph([record(i) for i in range(100)] + [record(i) for i in range(200, 300)]))
+
+
+def test_auto_assembly_goes_to_disk_past_the_threshold(tmp_path):
+    """The same command at any size: past disk_assembly_from articles, kg build assembles out of core."""
+    run_kg("build", ROOT / "seeds", "--out", tmp_path / "small", "--quiet", "--no-views", check=True,
+           env={"KG_DISK_ASSEMBLY_FROM": "5"})
+    run_kg("build", ROOT / "seeds", "--out", tmp_path / "big", "--quiet", "--no-views", check=True,
+           env={"KG_DISK_ASSEMBLY_FROM": "4"})
+    settings = [json.loads((tmp_path / n / "manifest.json").read_text(encoding="utf-8"))["settings"]["assembly"]
+                for n in ("small", "big")]
+    assert settings == ["memory", "disk"] and (tmp_path / "big" / "assembly" / "import").is_dir()
+    assert same_graph(read_graph(tmp_path / "small"), read_graph(tmp_path / "big"))
