@@ -10,7 +10,8 @@ from functools import lru_cache
 from importlib import resources
 from typing import Callable
 
-from kg.language.names import AFTER_NAME, NOT_IN_NAME, NOT_NAME_START, TRANSLITERATION, UNIT_AS_GIVEN, WORDS_AFTER_NAME
+from kg.language.names import (AFTER_NAME, NOT_IN_NAME, NOT_NAME_START, TRANSLITERATION, UNIT_AS_GIVEN, WITHHELD,
+                               WORDS_AFTER_NAME)
 from kg.language.text import is_han
 
 __all__ = ["AFTER_NAME", "name_at", "surnames"]
@@ -80,6 +81,8 @@ def name_at(text: str, i: int, stop: set[str] | frozenset[str] | None = None,
     if len(chars) == 1 and chars[0] in stop:
         return None
     if any(ch in NOT_IN_NAME for ch in chars) or (sur == 1 and len(chars) == 1 and chars[0] in UNIT_AS_GIVEN):
+        return None
+    if chars[0] in WITHHELD:  # 王某, 储某某: a name withheld
         return None
     return text[i:i + sur + len(chars)]
 

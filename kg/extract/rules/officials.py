@@ -14,7 +14,8 @@ county and district level are placed right (tests/unit/extract/test_officials.py
 visible posts placed unchanged (1.0).
 Names without a Han surname — Mongolian, Uyghur, Tibetan transliterations (巴特尔, 买买提·依明) — right after a
 title, by their characters (:func:`kg.extract.rules.names.transliterated_name_at`); 行署专员; 全 ending a given name
-(宋德全); 甲、乙等 with 等 right after the last name. On 12 invented reports of banners, leagues, 地区 and
+(宋德全); 甲、乙等 with 等 right after the last name; 甲（市政协主席）、乙（…）, posts in brackets after the names.
+On 12 invented reports of banners, leagues, 地区 and
 Xinjiang/Tibet counties (a helper wrote and annotated them without sight of the rules): officials R 0.827 → 0.987,
 P 0.939 → 1.0; the visible set unchanged (1.0).
 """
@@ -271,6 +272,21 @@ def find_people(text: str, ctx: Context, sentences: Sentences | None = None,
         titles = _titles([(m.start(), m.group(), None)], ctx, m.start(), sentences.span_at(m.start()))
         for s, name in names:
             found.add_official(name, titles, mention(s, m.end()), "name-list")
+    # 2b. NAME（TITLE、TITLE）: attendees listed with their posts in brackets (甲（市人大常委会主任）、乙（市政协主席）)
+    for m in re.finditer("（", text):
+        close = text.find("）", m.end(), m.end() + 48)
+        units = _units_before(text, close, ctx) if close > m.end() else []
+        if not units:
+            continue
+        s0, _, prefix = units[0]
+        if (prefix.start if prefix is not None and prefix.end <= s0 + 1 else s0) != m.end():
+            continue  # the bracket holds more than titles: a gloss, an explanation
+        hit = _name_ending(text, m.start(), person_at)
+        if hit is None or hit[1] in found.officials:
+            continue
+        start, name = hit
+        titles = _titles(units, ctx, start, sentences.span_at(start))
+        found.add_official(name, titles, mention(start, close + 1), "name+bracketed-title")
     # 3. NAME + national post (习近平总书记)
     for m in NATIONAL.finditer(text):
         for length in (3, 2, 4):
@@ -383,6 +399,23 @@ def _names_after(text: str, end: int, is_word, confirmed, name_here) -> list[tup
         out.append((pos + 1, other))
         pos += 1 + len(other)
     return out
+
+
+_BEFORE_LISTED_NAME = set("、，,：:；;。 \u3000\n")
+
+
+def _name_ending(text: str, end: int, person_at=None) -> tuple[int, str] | None:
+    """The whole name that ends at ``end`` and stands alone as an item (after punctuation or at the
+    start): a Han name (surname rule) or a transliterated one (格桑邓珠)."""
+    for length in (3, 2, 4, 5, 6, 7, 8):
+        s = end - length
+        if s < 0 or (s > 0 and text[s - 1] not in _BEFORE_LISTED_NAME):
+            continue
+        piece = text[s:end]
+        if name_at(text, s, stop=set()) == piece or transliterated_name_at(
+                text, s, person_at(s) if person_at is not None and length < 4 else None) == piece:
+            return s, piece
+    return None
 
 
 def _names_before(text: str, end: int) -> list[tuple[int, str]]:

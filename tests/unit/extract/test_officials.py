@@ -181,3 +181,28 @@ def test_prefecture_commissioner_and_a_joined_name_before_any_verb(gaz):
     offs, _, _ = people(gaz, "地委副书记、行署专员吐尔洪·买买提主持开班式。村党支部书记热合曼·托乎提汇报了工作。", "喀什地区")
     assert titles(offs["吐尔洪·买买提"]) == ["地委副书记", "行署专员"]
     assert "热合曼·托乎提" in offs
+
+
+def test_posts_in_brackets_after_the_names(gaz):
+    """出席会议的还有：甲（职务）、乙（职务）… (invented names), Han and transliterated; a bracket that
+    explains something else gives no post."""
+    offs, _, _ = people(gaz, "出席会议的还有：顿珠次仁（县人大常委会主任）、郑红梅（县政协主席）、"
+                             "韩立军（县委常委、县纪委书记、县监委主任）。会议强调“三个一”（一张清单、一套机制）。", "康定市")
+    assert titles(offs["郑红梅"]) == ["县政协主席"]
+    assert titles(offs["韩立军"]) == ["县委常委", "县纪委书记", "县监委主任"]
+    assert titles(offs["顿珠次仁"]) == ["县人大常委会主任"]
+    assert len(offs) == 3
+
+
+def test_tibetan_and_yi_names_after_a_title(gaz):
+    """Names of Kham, Amdo and Liangshan in their Chinese transliteration (invented)."""
+    offs, _, _ = people(gaz, "州委常委、组织部部长俄木拉惹陪同调研。镇党委副书记、镇长降央才让说，全镇推广新模式。"
+                             "县人大常委会主任益西拉姆出席。", "昭觉县")
+    assert {"俄木拉惹", "降央才让", "益西拉姆"} <= set(offs)
+
+
+def test_withheld_names_of_offenders_are_no_officials(gaz):
+    """Cases a discipline body reports name the offender as 王某 or 储某某 (invented)."""
+    offs, persons, _ = people(gaz, "一是某镇某村原党支部书记郑某某侵占集体资金。二是县某局原副局长吴某违规收受礼金。"
+                                   "县纪委书记冯立新通报。", "岳西县")
+    assert set(offs) == {"冯立新"} and not persons
