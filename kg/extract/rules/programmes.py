@@ -112,8 +112,15 @@ _MANNER_AFTER = re.compile(r"[" + HAN + r"]{0,2}(?:" + _alternatives(MANNER) + r
 _LISTED = re.compile(r"等[" + HAN + r"]{0,4}?(?:" + _alternatives(LIST_ENDS) + ")")
 _BODY = re.compile(r"(?:工作)?(?:局|办公室|办|领导小组|指导组|督导组|委员会|专班|工作队)")
 _MECHANISM = re.compile(r"(?<=[即、：:])((?:[“”" + HAN + r"]){4,10}?机制)")
+# 计划 and 工作法 name a programme without quotes after an introducing verb when the name is long and
+# specific (实施热区产业振兴计划, 推行红色物业工作法), not when it is a plan of a period or of a kind.
+PLAN_HEADS = ("计划", "工作法")
+_GENERIC_PLAN = r"(?:年度|年|季度|月度|工作|学习|培训|教学|发展|实施|行动|三年|五年|十四五|新)"
+
+
 _UNQUOTED = re.compile(
-    r"(?:" + _alternatives(VERBS) + r")(?:\d+[期场次届])?([" + HAN + r"、]{2,16}?(?:" + _alternatives(STRONG_HEADS + ("行动",))
+    r"(?:" + _alternatives(VERBS) + r")(?:\d+[期场次届])?([" + HAN + r"、]{2,16}?(?:" + _alternatives(STRONG_HEADS + ("行动",)
+                                                                                              + PLAN_HEADS)
     + r"))")
 _CHIEF_SYSTEM = re.compile(r"(?:" + _alternatives(VERBS + ("落实",)) + r")(" + CHIEF_SYSTEM.pattern + ")")
 
@@ -285,6 +292,8 @@ def _plausible_unquoted(name: str) -> bool:
         return False
     if name.endswith("行动") and not name.endswith(STRONG_HEADS) and len(name) < 7:
         return False  # 开展联合行动, 开展集中整治行动: a bare 行动 needs a long name (农村人居环境整治提升行动)
+    if name.endswith(PLAN_HEADS) and (len(name) < 7 or re.match(_GENERIC_PLAN, name)):
+        return False  # 实施年度培训计划, 推行新工作法: a plan of the year, a method, not a named programme
     return len(name) >= 5 and not re.search("[的了及与和]|一系列", name)
 
 

@@ -344,3 +344,11 @@ def test_named_lessons_models_and_lists_closed_by_ways():
     assert {"湖畔党课", "塘下经验", "村口夜谈", "码上说事", "富民工坊"} <= set(found)
     assert any(n.startswith("两联两帮") for n in found)
     assert not names("围绕“七一”讲专题党课，迎接“五四”。")  # days of the year, not names
+
+
+def test_unquoted_plans_and_methods_with_a_specific_name():
+    """计划 and 工作法 after an introducing verb (invented sentences): a long, specific name is a programme, a plan of
+    a period or a kind is not."""
+    assert "山区茶农增收计划" in names("该县实施山区茶农增收计划，带动农户2300户。")
+    assert "楼院协商议事工作法" in names("街道推行楼院协商议事工作法，化解矛盾46件。")
+    assert names("全镇实施年度培训计划。学校推行新工作法。") == {}
