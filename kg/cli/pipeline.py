@@ -143,11 +143,6 @@ def _assemble_on_disk(result, staging: Path, settings, client):
     return assembled
 
 
-def _lines(path) -> int:
-    with open(path, "rb") as fh:
-        return sum(1 for _ in fh)
-
-
 def _graph_files_on_disk(assembled, staging: Path, settings, views: bool = True):
     """GraphML and node-link JSON streamed from the aggregate tables while the graph is within
     ``graph_files_max`` (past it, Neo4j is the way to query it: the import files are there), and
@@ -215,7 +210,7 @@ def cmd_assemble(args) -> int:
     built on any machines) into one graph out of core; ``--add`` adds a new shard to an
     assembly. Exit status 1 when some records could not be merged (each named)."""
     from kg.errors import InputPathError
-    from kg.runtime.assembly import assemble, partitions_for
+    from kg.runtime.assembly import assemble, estimate_records, partitions_for
     from kg.runtime.engines import make_engine
     from kg.runtime.outputs import OutputFolder
 
@@ -230,7 +225,7 @@ def cmd_assemble(args) -> int:
     if args.add:  # the assembly's own: rows are partitioned once (a different --partitions is refused)
         partitions = args.partitions or json.loads(state.read_text(encoding="utf-8"))["partitions"]
     else:
-        partitions = args.partitions or settings.partitions or partitions_for(sum(_lines(p) for p in args.entities))
+        partitions = args.partitions or settings.partitions or partitions_for(estimate_records(args.entities))
     engine = make_engine("dask", settings.workers, args.scheduler, None, settings.batch_size) if args.scheduler \
         else None
     try:

@@ -33,6 +33,7 @@ in-memory fold sees first. The rules, column by column:
 """
 from __future__ import annotations
 
+from itertools import chain
 from typing import Iterator
 
 import pandas as pd
@@ -157,12 +158,8 @@ def fold_edges(df: pd.DataFrame) -> Iterator[tuple[str, str, str, dict]]:
     if df.empty:
         return iter(())
     df = df.sort_values("order", kind="stable")
-    return _chain(_plain(df[~df["fact"].astype(bool)]), _facts(df[df["fact"].astype(bool)]))
-
-
-def _chain(*its):
-    for it in its:
-        yield from it
+    fact = df["fact"].astype(bool)
+    return chain(_plain(df[~fact]), _facts(df[fact]))
 
 
 def _plain(df: pd.DataFrame):

@@ -10,7 +10,7 @@ no process holds more than one chunk of records or one partition of rows:
    the rows of :func:`kg.graph.rows.article_rows`, and each row goes to the
    partition of its key (crc32 of a node's id or a relationship's key) —
    ``ROWS/nodes/b0007/c000012.parquet``. Rows carry their input order; a node
-   row that repeats an earlier one of the window is combined with it (:func:`_combined`).
+   row that repeats an earlier one of the window is combined with it (:class:`_Window`).
 2. **fold** (one task per partition): all rows of a partition's keys, folded by
    :mod:`kg.graph.aggregate` with the in-memory builder's merge rules, written as
    CSV parts for the importer (``import/nodes_Place_City/b0007.csv``, header
@@ -81,6 +81,8 @@ NODE_COLUMNS = [*(c for c in NODE_TEXT if c != "labels"), "chars:long", "value:d
 FACT_COLUMNS = ["title", "method", "articles:string[]", "count:long", "firstSeen", "lastSeen", "confidence:double",
                 "evidence:string[]", "evidenceArticles:string[]", "evidenceOffsets:long[]"]
 EDGE_COLUMNS = ["article", "evidence", "offset:long", "count:long", "confidence:double", "method"]
+_NODE_PROPS, _FACT_PROPS, _EDGE_PROPS = ([c.split(":")[0] for c in cols] for cols in (NODE_COLUMNS, FACT_COLUMNS,
+                                                                                      EDGE_COLUMNS))
 
 
 def _schema(names_types) -> "pa.Schema":
@@ -158,6 +160,19 @@ def partitions_for(articles: int) -> int:
     return max(4, -(-articles // 4000))
 
 
+def estimate_records(paths: Iterable[Path], sample: int = 1 << 20) -> int:
+    """Records in ``entities.jsonl`` files, from their sizes and the lines of their first MB (reading a
+    corpus's records only to count them would read them twice)."""
+    total = 0
+    for p in paths:
+        size = Path(p).stat().st_size
+        with open(p, "rb") as fh:
+            head = fh.read(sample)
+        lines = head.count(b"\n") or (1 if head.strip() else 0)
+        total += lines if size <= sample else round(lines * size / len(head))
+    return total
+
+
 def partition_of(key: str, partitions: int) -> int:
     return zlib.crc32(key.encode("utf-8")) % partitions
 
@@ -169,12 +184,10 @@ def rows_task(chunk, index: int, rows: str, partitions: int, min_confidence: flo
     result = RowsResult()
     writers: dict[tuple[str, int], pq.ParquetWriter] = {}
     schemas = {"nodes": _node_schema(), "edges": _edge_schema()}
-    pending: dict[str, dict[str, list]] = {"nodes": {}, "edges": {}}
 
-    def flush():
+    def flush(window: _Window):
         """The window's rows, split by partition (one sort, then slices): a row group per partition."""
-        for kind, key in (("nodes", "id"), ("edges", "key")):
-            cols = pending[kind]
+        for kind, key, cols in (("nodes", "id", window.nodes), ("edges", "key", window.edges)):
             if not cols.get(key):
                 continue
             table = pa.Table.from_pydict(cols, schema=schemas[kind])
@@ -190,10 +203,8 @@ def rows_task(chunk, index: int, rows: str, partitions: int, min_confidence: flo
                     folder.mkdir(parents=True, exist_ok=True)
                     w = writers[(kind, b)] = pq.ParquetWriter(folder / f"c{index:06d}.parquet.tmp", schemas[kind])
                 w.write_table(table.slice(lo, hi - lo))
-        pending["nodes"], pending["edges"] = {}, {}
 
-    seen_nodes: dict[tuple, int] = {}   # this window's node rows: signature → index in pending
-    seen_edges: set[str] = set()         # this window's relationships of one article, by key
+    window = _Window()
     n = 0
     try:
         for i, record in enumerate(chunk.records()):
@@ -203,28 +214,18 @@ def rows_task(chunk, index: int, rows: str, partitions: int, min_confidence: flo
                 result.errors.append((record.source, record.reason))
                 continue
             try:
-                kept = _combined(article_rows(record, min_confidence), seen_nodes, seen_edges, pending["nodes"])
-                nodes, edges = columns(kept, (index << CHUNK_BITS) | i)
+                n_nodes, n_edges = window.add(article_rows(record, min_confidence), (index << CHUNK_BITS) | i)
             except (KeyError, TypeError, ValueError, GraphError) as exc:
                 result.errors.append((str(record.article.get("source")), f"not merged into the graph: {exc}"))
                 continue
-            base = len(pending["nodes"].get("id", ()))
-            for k, row in enumerate(r for r in kept if isinstance(r, NodeRow)):
-                seen_nodes.setdefault(_signature(row), base + k)
-            seen_edges.update(r.key for r in kept if isinstance(r, EdgeRow))
-            for kind, cols in (("nodes", nodes), ("edges", edges)):
-                dest = pending[kind]
-                for c, col in cols.items():
-                    dest.setdefault(c, []).extend(col)
             result.articles += 1
-            result.node_rows += len(nodes["id"])
-            result.edge_rows += len(edges["key"])
+            result.node_rows += n_nodes
+            result.edge_rows += n_edges
             n += 1
             if n % FLUSH_ARTICLES == 0:
-                flush()
-                seen_nodes.clear()
-                seen_edges.clear()
-        flush()
+                flush(window)
+                window = _Window()
+        flush(window)
     finally:
         for w in writers.values():
             w.close()
@@ -240,29 +241,50 @@ def _signature(row: NodeRow) -> tuple:
                                              for k, v in row.props.items() if k != "confidence")))
 
 
-def _combined(rows: list, seen_nodes: dict, seen_edges: set, pending: dict) -> list:
-    """The rows the fold needs, given the window's earlier ones (a combiner, exact):
+class _Window:
+    """The columns of the records since the last flush, with a combiner (exact under the fold's rules):
 
-    - a node row equal to an earlier one but for ``confidence`` only raises that row's
-      confidence: the fold keeps first values, list unions and the best confidence, so
-      the result is the same; this is what keeps a province, brought in by every article
-      that names one of its places, from piling thousands of rows into one partition;
-    - a relationship of one article (PART_OF, or MENTIONS of an article given twice)
-      whose key came earlier adds nothing: its first row wins.
+    - a node row equal to an earlier one of the window but for ``confidence`` only raises that
+      row's confidence (the fold keeps first values, list unions and the best confidence). This is
+      what keeps a province, brought in by every article that names one of its places, from
+      piling thousands of rows into one partition;
+    - a relationship of one article (PART_OF, or MENTIONS of an article given twice) whose key
+      came earlier adds nothing: its first row wins.
     """
-    out = []
-    for row in rows:
-        if isinstance(row, NodeRow):
-            at = seen_nodes.get(_signature(row))
-            if at is not None:
-                c, old = row.props.get("confidence"), pending["confidence"][at]
-                if c is not None and (old is None or c > old):
-                    pending["confidence"][at] = c
+
+    def __init__(self) -> None:
+        self.nodes: dict[str, list] = {}
+        self.edges: dict[str, list] = {}
+        self._nodes_at: dict[tuple, int] = {}   # signature → its row's index in self.nodes
+        self._edge_keys: set[str] = set()
+
+    def add(self, rows: list, seq: int) -> tuple[int, int]:
+        """One record's rows; nothing changes when they are refused (:func:`columns` raises)."""
+        kept, signatures, raised = [], [], []
+        for row in rows:
+            if isinstance(row, NodeRow):
+                sig = _signature(row)
+                at = self._nodes_at.get(sig)
+                if at is not None:
+                    raised.append((at, row.props.get("confidence")))
+                    continue
+                signatures.append(sig)
+            elif isinstance(row, EdgeRow) and row.key in self._edge_keys:
                 continue
-        elif isinstance(row, EdgeRow) and row.key in seen_edges:
-            continue
-        out.append(row)
-    return out
+            kept.append(row)
+        nodes, edges = columns(kept, seq)
+        base = len(self.nodes.get("id", ()))
+        for k, sig in enumerate(signatures):
+            self._nodes_at.setdefault(sig, base + k)
+        self._edge_keys.update(r.key for r in kept if isinstance(r, EdgeRow))
+        confidence = self.nodes.get("confidence")
+        for at, c in raised:
+            if c is not None and (confidence[at] is None or c > confidence[at]):
+                confidence[at] = c
+        for dest, cols in ((self.nodes, nodes), (self.edges, edges)):
+            for c, col in cols.items():
+                dest.setdefault(c, []).extend(col)
+        return len(nodes["id"]), len(edges["key"])
 
 
 # -- stage 2: fold ------------------------------------------------------------------------------
@@ -304,8 +326,8 @@ def fold_task(bucket: int, rows: str, out: str) -> FoldResult:
         for node_id, d in fold_nodes(_read(rows_dir / "nodes" / f"b{bucket:04d}", _node_schema())):
             labels = checked_labels(d, node_id)
             name = "_".join(labels)
-            writer(f"nodes_{name}").writerow([node_id] + [cell(c.split(":")[0], d.get(c.split(":")[0]))
-                                                          for c in NODE_COLUMNS] + [ARRAY_DELIMITER.join(labels)])
+            writer(f"nodes_{name}").writerow([node_id] + [cell(p, d.get(p)) for p in _NODE_PROPS]
+                                             + [ARRAY_DELIMITER.join(labels)])
             result.nodes[":".join(labels)] = result.nodes.get(":".join(labels), 0) + 1
             t = tables["nodes"]
             t["id"].append(node_id), t["labels"].append(d["labels"]), t["data"].append(_json(d))
@@ -313,10 +335,8 @@ def fold_task(bucket: int, rows: str, out: str) -> FoldResult:
             rel = d["label"]
             props = relationship_properties(rel, d)
             flat = {**props["props"], **{k: v for k, v in props.items() if k != "props"}}
-            names = FACT_COLUMNS if rel in AGGREGATED else EDGE_COLUMNS
-            writer(f"relationships_{rel}").writerow([src, dst, rel, key] + [cell(c.split(":")[0],
-                                                                                 flat.get(c.split(":")[0]))
-                                                                            for c in names])
+            names = _FACT_PROPS if rel in AGGREGATED else _EDGE_PROPS
+            writer(f"relationships_{rel}").writerow([src, dst, rel, key] + [cell(p, flat.get(p)) for p in names])
             result.relationships[rel] = result.relationships.get(rel, 0) + 1
             t = tables["edges"]
             t["src"].append(src), t["dst"].append(dst), t["key"].append(key), t["label"].append(rel)
@@ -493,8 +513,8 @@ def view_graph(out: Path, entities: int = 2_000, per_place: int = 5):
     ``per_place`` figures it reports, with their articles (their ABOUT and the figures'
     MEASURES). Pages then number in the thousands whatever the corpus; the rest is in Neo4j.
 
-    Read in three passes over the aggregate tables; only the relationship types a pass
-    needs are parsed."""
+    Four passes over the aggregate tables (facts, figures, the relationships kept, the
+    nodes); only what is kept is parsed."""
     import networkx as nx
 
     folder = Path(out) / GRAPH
@@ -519,25 +539,22 @@ def view_graph(out: Path, entities: int = 2_000, per_place: int = 5):
     metrics = set(reports["dst"])
     wanted_edges = set(reports["key"]) | keep_facts
     del reports
-    g = nx.MultiDiGraph()
-    kept = set(officials) | set(programmes) | metrics | articles
-    for n, d in iter_nodes(out):
-        if n in kept or d["labels"].startswith(":Place"):
-            g.add_node(n, **d)
-    orgs = []
+    picked = []
     for path in edge_files:
-        t = pq.read_table(path).to_pandas()
+        t = pq.read_table(path, columns=["src", "dst", "key", "label", "data"]).to_pandas()
         pick = (t["key"].isin(wanted_edges) | (t["label"] == "PART_OF")
                 | ((t["label"] == "ABOUT") & t["src"].isin(articles))
                 | ((t["label"] == "MEASURES") & t["src"].isin(metrics) & t["dst"].isin(programmes)))
-        for src, dst, key, data in t.loc[pick, ["src", "dst", "key", "data"]].itertuples(index=False):
-            if dst not in g:
-                orgs.append(dst)  # a post at a body without a place
+        picked += list(t.loc[pick, ["src", "dst", "key", "data"]].itertuples(index=False))
+    # the nodes: those chosen, every place, and the bodies posts point at; only they are parsed
+    kept = set(officials) | set(programmes) | metrics | articles | {dst for _, dst, _, _ in picked}
+    g = nx.MultiDiGraph()
+    for path in sorted((folder / "nodes").glob("b*.parquet")):
+        t = pq.read_table(path, columns=["id", "labels", "data"]).to_pydict()
+        for n, labels, data in zip(t["id"], t["labels"], t["data"]):
+            if n in kept or labels.startswith(":Place"):
+                g.add_node(n, **json.loads(data))
+    for src, dst, key, data in picked:
+        if src in g and dst in g:
             g.add_edge(src, dst, key=key, **json.loads(data))
-    if orgs:
-        wanted = set(orgs)
-        for n, d in iter_nodes(out):
-            if n in wanted:
-                g.add_node(n, **d)
-    g.remove_nodes_from([n for n, d in g.nodes(data=True) if "labels" not in d])  # never: every row joins its nodes
     return g

@@ -258,3 +258,31 @@ def test_auto_assembly_goes_to_disk_past_the_threshold(tmp_path):
                 for n in ("small", "big")]
     assert settings == ["memory", "disk"] and (tmp_path / "big" / "assembly" / "import").is_dir()
     assert same_graph(read_graph(tmp_path / "small"), read_graph(tmp_path / "big"))
+
+
+def test_a_refused_record_leaves_the_window_as_it_was():
+    """The combiner commits a record's rows only once they are accepted: a record refused for a
+    value of the wrong type raises no earlier row's confidence."""
+    from kg.runtime.assembly import _Window
+
+    window = _Window()
+    first = record(5)
+    window.add(article_rows(first), 0)
+    before = {k: list(v) for k, v in window.nodes.items()}
+    bad = record(5)
+    for p in bad.places:
+        p.confidence = 0.999
+    bad.article = {**bad.article, "id": "article:other", "date": 2021}
+    with pytest.raises(ValueError):
+        window.add(article_rows(bad), 1)
+    assert window.nodes == before
+
+
+def test_records_are_estimated_from_size_without_reading_them_all(tmp_path):
+    from kg.runtime.assembly import estimate_records
+
+    path = tmp_path / "entities.jsonl"
+    path.write_text("".join(json.dumps(record(i).to_dict(), ensure_ascii=False) + "\n" for i in range(300)),
+                    encoding="utf-8")
+    assert estimate_records([path], sample=10 << 20) == 300  # the whole file read: counted
+    assert 270 <= estimate_records([path], sample=64_000) <= 330
