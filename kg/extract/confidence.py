@@ -87,6 +87,7 @@ COUNTS: dict[str, dict[str, tuple[int, int]]] = {
         "recurring+head": (1, 1),            # an unquoted X工程/X攻坚战 named twice with different words before it
         "list-sibling": (1, 1),              # a plain item beside quoted programmes in a list closed by 等
         "means": (0, 0),                     # 以X为载体 without quotes
+        "joined": (0, 0),                    # 把A同X行动结合起来, A a programme found
     },
     "metric": {
         "number+unit": (107, 112),           # a figure, its counter, the noun phrase after it

@@ -29,10 +29,11 @@ HEADS = ("专项整治", "专项行动", "专项斗争", "专项治理", "集中
          "大讲堂", "讲堂", "讲坛", "课堂", "论坛", "专项工作", "栏目", "专栏", "格局", "架构", "组织生活", "为民服务工作", "为民服务",
          "攻坚战", "保卫战", "品牌", "计划", "宣讲", "实事项目", "制度", "改革", "竞赛", "大赛") \
     + MASS_ACTIVITIES + FESTIVALS + ("主题党日", "党日", "夜校", "接待日", "恳谈日", "学习日", "开放日", "服务日",
-                                     "议事会", "恳谈会", "夜话", "微课堂", "流动讲堂", "党课", "经验")
+                                     "议事会", "恳谈会", "夜话", "微课堂", "流动讲堂", "党课", "经验", "议事法", "调解法")
 # Recurring days, evening schools and open talks: a quote ending in one is a programme by itself (“书记接待日”,
 # “纪法夜校”, “院坝议事会”); after a quote they complete its name (“初心周五”主题党日). A named party lesson
 # (“河畔党课”) and a named model of governance (“枫桥经验”, “后陈经验”) likewise.
+# A method named for how it debates or mediates (“四议两公开”议事法, “老娘舅”调解法) is one like 工作法.
 # Heads that make a name without quotes after an introducing verb (开展违反中央八项规定精神专项整治, 开展作风建设大讨论).
 STRONG_HEADS = ("专项整治", "专项行动", "专项斗争", "专项治理", "集中整治", "实践活动", "主题活动", "攻坚战", "保卫战",
                 "大讲堂", "工程", "专题教育", "行动计划") + MASS_ACTIVITIES

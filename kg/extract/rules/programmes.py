@@ -264,6 +264,7 @@ def find_programmes(text: str, sentences: Sentences | None = None, date: str | N
     _recurring(text, quotes, col)
     _list_siblings(text, quotes, col)
     _means(text, quotes, col)
+    _joined(text, quotes, col)
     for m in SECRETARIES.finditer(text):  # 三级书记抓办实事, 五级书记抓扶贫, quoted or not
         if not col.is_consumed(m.start() - 1, m.end() + 1):
             col.add(m.group(), m.start(), m.end(), method="formula+verb")
@@ -285,13 +286,20 @@ def _plausible_activity(name: str) -> bool:
     return len(name) >= (7 if _GENERIC_END.search(name) else 5)
 
 
+# What a four-character modifier of 行动 is when it says the kind of action, not its name (集中整治行动, 联合执法行动,
+# 巡逻防控行动): a manner word first, or a verb of enforcement or plain work last.
+_PLAIN_ACTION = re.compile(r"^(?:联合|集中|专项|统一|全面|大型|综合|突击|专门|系列|各类|各项|一次|多次|常态)|(?:整治|检查|排查|执法"
+                           r"|巡查|督查|打击|清查|清理|整顿|防控|巡逻|救援|处置|宣传|调研|走访|帮扶)$")
+
+
 def _plausible_unquoted(name: str) -> bool:
     """An unquoted name after a verb: not a list (调查研究及专项整治), not a complement (实施好…), and longer
     than a bare head with a two-character modifier (推进民生工程 is a common noun, not a name)."""
     if "“" in name or "”" in name or name.startswith(("全市", "全面", "各级", "好", "了")):
         return False
-    if name.endswith("行动") and not name.endswith(STRONG_HEADS) and len(name) < 7:
-        return False  # 开展联合行动, 开展集中整治行动: a bare 行动 needs a long name (农村人居环境整治提升行动)
+    if name.endswith("行动") and not name.endswith(STRONG_HEADS) and len(name) < 7 \
+            and (len(name) < 6 or _PLAIN_ACTION.search(name[:-2])):
+        return False  # 开展联合行动, 开展集中整治行动: a bare 行动 needs a name, not a kind of action (清风护企行动)
     if name.endswith(PLAN_HEADS) and (len(name) < 7 or re.match(_GENERIC_PLAN, name)):
         return False  # 实施年度培训计划, 推行新工作法: a plan of the year, a method, not a named programme
     return len(name) >= 5 and not re.search("[的了及与和]|一系列", name)
@@ -550,9 +558,20 @@ _INTO = re.compile(r"(?:组织开展|深入开展|开展|组织|推行|实施|�
                    + _alternatives(DESTINATIONS) + r"))(?![入户进的])")
 
 
+# 送X下乡, 送X进Y: the genre's delivery practices (送医下乡, 送法进村, 送戏进屯), named by their shape; not 送X上门, a
+# manner of any delivery (送货上门).
+_DELIVERY = re.compile(r"(?<![运输护接])送[" + HAN + r"]{1,3}?(?:下乡|下基层|进(?:" + "|".join(DESTINATIONS)
+                       + r"|[村屯寨户乡]))(?=[，。；、”和及等活动服务\d]|$)")
+
+
 def _into(text: str, quotes, col: _Collector) -> None:
     """X进Y after a programme verb: who or what goes where, the shape of a practice named for it (组织在职党员进社区,
-    开展法律进校园). Only to the genre's destinations (社区, 校园, 企业, 万家…), never 进村入户 (a manner)."""
+    开展法律进校园). Only to the genre's destinations (社区, 校园, 企业, 万家…), never 进村入户 (a manner).
+    送X下乡 / 送X进Y wherever it stands (:data:`_DELIVERY`), unless it is what was delivered (送米送油进家门 has two 送)."""
+    for m in _DELIVERY.finditer(text):
+        name = m.group()
+        if not inside_any(m.start(), quotes) and not re.search("[的了送他她我你]", name[1:]) and not col.is_consumed(m.start(), m.end()):
+            col.add(name, m.start(), m.end(), method="formula+verb")
     for m in _INTO.finditer(text):
         name = m.group(1)
         if not inside_any(m.start(1), quotes) and not re.search("[的了到走入下]|深入", name[:-3]):
@@ -645,3 +664,33 @@ def _means(text: str, quotes, col: _Collector) -> None:
         if not inside_any(m.start(1), quotes) and (named_activity or not _GENERIC_END.search(name)) \
                 and not _SCOPE.match(name) and not _LEAD_VERB.match(name) and not re.search("[的了和与及]", name):
             col.add(name, m.start(1), m.end(1), method="means")
+
+
+# 把A同B结合起来, A与B深度融合: what the article ties a programme to is another programme when it has a head.
+_JOINED = re.compile(r"(?:把|将)?([" + HAN + r"“”]{2,30}?)(?:同|与|和|跟)([" + HAN + r"]{3,16}?)(?:相|深度|有机|紧密|统筹)?"
+                     r"(?:结合|融合|衔接|贯通)")
+_JOIN_HEADS = re.compile("(?:" + _alternatives(STRONG_HEADS + ("行动", "活动", "专项整治", "建设年") + PLAN_HEADS) + ")$")
+
+
+def _joined(text: str, quotes, col: _Collector) -> None:
+    """把党纪学习教育同X行动结合起来: the article ties a programme it names to X; X is a programme too when it ends in a
+    programme head (行动, 工程, 专项整治…) after a name of two characters or more, and is not a kind (重点工程) or a
+    scope (各项活动). One side must be a programme already found, so 把学习同工作结合 never fires."""
+    known = [m for p in col.items.values() for m in p.mentions]
+    for m in _JOINED.finditer(text):
+        for side, other in ((2, 1), (1, 2)):
+            name = m.group(side)
+            if not any(k.start <= m.end(other) and m.start(other) <= k.end and k.end >= m.end(other) - 1
+                       and k.start >= m.start(other) - 1 for k in known):
+                continue
+            lead = _LEAD_VERB.match(name)
+            name = name[lead.end():] if lead else name
+            start = m.end(side) - len(name)
+            if not _JOIN_HEADS.search(name) or inside_any(start, quotes) or len(name) < 4 \
+                    or _SCOPE.match(name) or KIND_MODIFIERS.match(name) or re.search("[的了和与及同]", name):
+                continue
+            head = _JOIN_HEADS.search(name)
+            if head.start() < 2 or (name.endswith(("活动", "行动")) and _GENERIC_END.search(name[:head.start()])
+                                    and len(name) < 7):
+                continue
+            col.add(name, start, m.end(side), method="joined")

@@ -352,3 +352,30 @@ def test_unquoted_plans_and_methods_with_a_specific_name():
     assert "山区茶农增收计划" in names("该县实施山区茶农增收计划，带动农户2300户。")
     assert "楼院协商议事工作法" in names("街道推行楼院协商议事工作法，化解矛盾46件。")
     assert names("全镇实施年度培训计划。学校推行新工作法。") == {}
+
+
+def test_what_a_programme_is_tied_to_is_one_when_it_has_a_head():
+    """把A同B结合起来 with A a programme found: B is one when it ends in a programme head after a name."""
+    assert "护苗成长行动" in local_names("要把党纪学习教育同护苗成长行动结合起来，推动工作落实。")
+    assert "富民强镇工程" in local_names("坚持将主题教育与富民强镇工程深度融合。")
+    for negative in ("坚持把党史学习教育同推动工作结合起来。", "把主题教育与重点工程建设相结合。",
+                     "将主题教育与各项活动有机融合。", "把学习同联农带农行动结合起来。"):
+        assert local_names(negative) == set(), negative
+
+
+def test_method_heads_for_debate_and_mediation():
+    assert "五步协商议事法" in local_names("全镇推行“五步协商”议事法，议定事项200余件。")
+    assert "老街坊调解法" in local_names("社区总结出“老街坊”调解法。")
+
+
+def test_delivery_practices_by_their_shape():
+    found = local_names("各乡镇组织开展送戏下乡、送法进村等服务，县医院送医进寨30余场。")
+    assert {"送戏下乡", "送法进村", "送医进寨"} <= found
+    for negative in ("快递员送货上门。", "把物资送进村。", "民警送他进医院。", "运送物资进村。"):
+        assert local_names(negative) == set(), negative
+
+
+def test_a_bare_action_is_a_name_unless_its_modifier_says_its_kind():
+    assert "春风助企行动" in local_names("全区开展春风助企行动，走访企业300家。")
+    for negative in ("开展联合执法行动。", "开展集中整治行动。", "开展巡逻防控行动。", "开展专项检查行动。"):
+        assert local_names(negative) == set(), negative
