@@ -40,9 +40,15 @@ DEPT = ("(?:" + alternation(DEPARTMENTS) + "|(?:(?![" + NOT_IN_DEPARTMENT + "])[
         + alternation(DEPARTMENT_SUFFIXES) + ")")
 RANK = "(?:" + alternation(RANK_PREFIXES[:-1]) + ")?" + re.escape(RANK_PREFIXES[-1]) + "?"  # (常务|代)?副?
 POST = alternation(POSTS)
-PREFIX = "(?:" + LEVEL + "?" + ORG + DEPT + "?|" + LEVEL + "?" + DEPT + "|" + LEVEL + ")"
+# A committee's working group has a longer name than a department (省委第十一巡回指导组, 州委党纪学习教育指导组):
+# after a unit word and its committee, up to 12 characters before 组.
+GROUP = "(?:(?![" + NOT_IN_DEPARTMENT + "])[" + HAN + "]){1,12}?组"
+PREFIX = "(?:" + LEVEL + ORG + GROUP + "|" + LEVEL + "?" + ORG + DEPT + "?|" + LEVEL + "?" + DEPT + "|" + LEVEL + ")"
 UNIT = "(?:" + PREFIX + "?" + RANK + POST + "|" + PREFIX + RANK + alternation(QUALIFIED_POSTS) + ")"
 UNIT_RE = re.compile(UNIT)
+_LEVEL_START = re.compile(LEVEL)
+# Locatives that end the phrase before a title (会上, 会后, 期间): a title never runs across one into a unit word.
+LOCATIVES = "上中后时前里间"
 UNIT_AT_END = re.compile(UNIT + r"$")
 BARE_POST = re.compile(RANK + "(" + POST + ")$")
 # A chained title whose qualifier is not in the vocabulary (武汉经开区工委书记):
@@ -103,13 +109,18 @@ def _nearest(ctx: Context, pos: int, levels: tuple[str, ...], sentence: tuple[in
     return best
 
 
-def _title_place(unit: str, prefix: PlaceRef | None, ctx: Context, pos: int, sent: tuple[int, int]) -> PlaceRef | None:
+def _title_place(unit: str, prefix: PlaceRef | None, ctx: Context, pos: int, sent: tuple[int, int],
+                 paragraph: int | None = None) -> PlaceRef | None:
     """The place of a post: a place named right before it; else by the unit
     word the post starts with. 盟委/州委/地委/行署 are the home's or its nearest
     superior's of that kind; 市委/县委/区委/旗委 the home's if it is of that
     kind, else a unit of that kind named earlier in the sentence, else the
     nearest superior of that kind (a county report's 市委书记 is its
-    prefecture's)."""
+    prefecture's), else the last unit of that kind named earlier in the paragraph
+    (【黄州区】…。区委书记甲 in a city's report); 镇/村 posts likewise, the sentence first,
+    then the paragraph (``paragraph``: where it starts)."""
+    if paragraph is None:
+        paragraph = sent[0]
     if prefix is not None:
         return prefix
     head = post_head(unit)
@@ -118,21 +129,24 @@ def _title_place(unit: str, prefix: PlaceRef | None, ctx: Context, pos: int, sen
         return ctx.province
     if kind in ("盟", "州", "地区"):
         return ctx.superior(kind) or (ctx.league if kind == "盟" else None)
+    para = (paragraph, sent[1])
     if kind in ("市", "县", "区", "旗"):
         if ctx.home is not None and unit_kind(ctx.home.name) == kind:
             return ctx.home
         return _nearest(ctx, pos, ("prefecture", "county"), sent, kind) or ctx.superior(kind) \
-            or (_nearest(ctx, pos, ("prefecture", "county"), sent) if not ctx.lineage else None)
+            or (_nearest(ctx, pos, ("prefecture", "county"), sent) if not ctx.lineage else None) \
+            or _nearest(ctx, pos, ("prefecture", "county"), para, kind)
     if kind == "乡镇":
-        return _nearest(ctx, pos, ("township",), sent)
+        return _nearest(ctx, pos, ("township",), sent) or _nearest(ctx, pos, ("township",), para)
     if kind == "村":
-        return _nearest(ctx, pos, ("village",), sent)
+        return _nearest(ctx, pos, ("village",), sent) or _nearest(ctx, pos, ("village",), para)
     return None
 
 
 def _unit_ending(text: str, pos: int) -> str | None:
-    """The longest title that ends right before ``pos``."""
-    window = text[max(0, pos - 16):pos]
+    """The longest title that ends right before ``pos`` — but one that starts with a unit word after a locative
+    (交流会上|县教育局局长) over the longer one through it (a 高新区党工委书记 stays whole)."""
+    window = text[max(0, pos - 20):pos]
     m = UNIT_AT_END.search(window)
     if not m:
         return None
@@ -140,6 +154,10 @@ def _unit_ending(text: str, pos: int) -> str | None:
     for k in range(len(window) - len(best) - 1, -1, -1):
         if UNIT_AT_END.fullmatch(window[k:]):
             best = window[k:]
+    if not _LEVEL_START.match(best):
+        for k in range(len(window) - len(best) + 1, len(window) - 1):
+            if window[k - 1] in LOCATIVES and _LEVEL_START.match(window, k) and UNIT_AT_END.fullmatch(window[k:]):
+                return window[k:]
     return best
 
 
@@ -252,7 +270,7 @@ def find_people(text: str, ctx: Context, sentences: Sentences | None = None,
         if body:  # 业委会主任, 公司董事长: not a party or state post
             found.add_person(name, NON_STATE_BODIES[body.group()], mention(n_start, n_end), "non-state-post")
             continue
-        titles = _titles(units, ctx, n_start, sentences.span_at(n_start))
+        titles = _titles(units, ctx, n_start, sentences.span_at(n_start), text.rfind("\n", 0, n_start) + 1)
         if last is not None and len(units) == 1 and units[0][2] is None and units[0][0] == last[0] + 1 \
                 and text[last[0]] in "、，":
             titles = [_deputy(titles[0], last[1][-1])]
@@ -269,7 +287,8 @@ def find_people(text: str, ctx: Context, sentences: Sentences | None = None,
         names = _names_before(text, m.start() - 1)
         if not names:
             continue
-        titles = _titles([(m.start(), m.group(), None)], ctx, m.start(), sentences.span_at(m.start()))
+        titles = _titles([(m.start(), m.group(), None)], ctx, m.start(), sentences.span_at(m.start()),
+                         text.rfind("\n", 0, m.start()) + 1)
         for s, name in names:
             found.add_official(name, titles, mention(s, m.end()), "name-list")
     # 2b. NAME（TITLE、TITLE）: attendees listed with their posts in brackets (甲（市人大常委会主任）、乙（市政协主席）)
@@ -285,7 +304,7 @@ def find_people(text: str, ctx: Context, sentences: Sentences | None = None,
         if hit is None or hit[1] in found.officials:
             continue
         start, name = hit
-        titles = _titles(units, ctx, start, sentences.span_at(start))
+        titles = _titles(units, ctx, start, sentences.span_at(start), text.rfind("\n", 0, start) + 1)
         found.add_official(name, titles, mention(start, close + 1), "name+bracketed-title")
     # 3. NAME + national post (习近平总书记)
     for m in NATIONAL.finditer(text):
@@ -332,11 +351,11 @@ def find_people(text: str, ctx: Context, sentences: Sentences | None = None,
     return list(found.officials.values()), list(found.persons.values())
 
 
-def _titles(units, ctx: Context, pos: int, sent: tuple[int, int]) -> list[Title]:
+def _titles(units, ctx: Context, pos: int, sent: tuple[int, int], paragraph: int | None = None) -> list[Title]:
     titles, last = [], None
     for start, unit, prefix in units:
         head = post_head(unit)
-        place = _title_place(unit, prefix, ctx, pos, sent)
+        place = _title_place(unit, prefix, ctx, pos, sent, paragraph)
         if place is None and not re.match(LEVEL, head) and last is not None:
             place = last  # 省委常委、统战部部长: the department belongs to the same body
         if place is None and not re.match(LEVEL, head) and ctx.home is not None and "总书记" not in unit:

@@ -206,3 +206,24 @@ def test_withheld_names_of_offenders_are_no_officials(gaz):
     offs, persons, _ = people(gaz, "一是某镇某村原党支部书记郑某某侵占集体资金。二是县某局原副局长吴某违规收受礼金。"
                                    "县纪委书记冯立新通报。", "岳西县")
     assert set(offs) == {"冯立新"} and not persons
+
+
+def test_a_committee_working_group_is_the_committee_level_post(gaz):
+    """省委第N巡回指导组组长 is a provincial post, whatever report it stands in; the group's name may be long."""
+    offs, _, ctx = people(gaz, "省委党纪学习教育第五指导组组长钱立平、副组长孔雪到会指导。")
+    assert titles(offs["钱立平"]) == ["省委党纪学习教育第五指导组组长"]
+    assert offs["钱立平"].titles[0].place == ctx.province.key
+    assert offs["孔雪"].titles[0].place == ctx.province.key
+
+
+def test_a_title_does_not_run_across_a_locative_into_a_unit_word(gaz):
+    offs, _, _ = people(gaz, "在工作推进会上县农业农村局局长邵志刚作表态发言。")
+    assert titles(offs["邵志刚"]) == ["县农业农村局局长"]
+
+
+def test_a_lower_units_post_takes_the_unit_named_earlier_in_the_paragraph(gaz):
+    """区委书记 in a city's report, the district named in the sentence before; 镇党委书记 likewise."""
+    text = "南浔区聚焦乡村振兴，推动产业升级。区委书记钟立新要求，要抓实抓细。\n练市镇建成共富工坊5家。镇党委书记沈立群介绍了做法。"
+    offs, _, _ = people(gaz, text)
+    assert offs["钟立新"].titles[0].place.endswith(place_key(gaz.chain(gaz.named("南浔区")[0])))
+    assert offs["沈立群"].titles[0].place is not None
