@@ -35,6 +35,9 @@ WORDS_AFTER_NAME = frozenset((
 AMBIGUOUS_SURNAMES = frozenset("和向")
 # Function characters never inside a name (关于党 is not a person).
 NOT_IN_NAME = frozenset("的了于在和与及是为对把被从向们这那个之其等各每本该所以而但或就也都")
+# ... except as the first character of a given name, where they are common and never a preposition after a bare
+# surname (钟向阳, 李向东).
+FIRST_GIVEN_OK = frozenset("向")
 # A given name of these characters only is a name withheld (储某某, 王某: an offender in a case a
 # discipline body reports): no one to put in the graph.
 WITHHELD = frozenset("某")

@@ -76,3 +76,9 @@ def test_transliterated_names():
 
 def test_hui_and_northwestern_surnames():
     assert name_at("虎振东出席", 0) == "虎振东" and name_at("海小燕、", 0) == "海小燕"
+
+
+def test_xiang_opens_a_given_name_but_is_a_preposition_after_one():
+    assert name_at("钟向阳指出", 0) == "钟向阳"
+    assert name_at("李向东主持会议", 0) == "李向东"
+    assert name_at("王明向群众介绍", 0) == "王明"
