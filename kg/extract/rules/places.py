@@ -79,9 +79,13 @@ REFS = [
 ]
 
 
+# A unit withheld in a case report (某村, 某某镇): no unit to put in the graph.
+WITHHELD_UNIT = re.compile(r"某+(?:村|社区|镇|乡|街道|嘎查|苏木)?")
+
+
 def is_generic_stem(name: str) -> bool:
     """``各村``, ``全镇``, ``新一届社区``: a word for units in general, not one unit's name."""
-    return name.startswith(GENERIC_STEMS) or COUNTED.search(name) is not None
+    return name.startswith(GENERIC_STEMS) or COUNTED.search(name) is not None or WITHHELD_UNIT.fullmatch(name) is not None
 
 
 @dataclass

@@ -185,3 +185,8 @@ def test_a_township_the_gazetteer_lacks_is_the_sibling_of_its_listed_neighbour(g
     assert found["甲乙镇"].chain[-2].name == found["郑屯镇"].chain[-2].name
     assert "丙丁乡" not in found  # another suffix than its neighbour's: not carried along
     assert "各乡镇" not in names(gaz, "郑屯镇、各乡镇干部参加。", "兴义市")
+
+
+def test_a_withheld_unit_is_not_a_place(gaz):
+    found = names(gaz, "通报显示，城关镇某村原党支部书记刘某某侵占集体资金。", "岳西县")
+    assert not any(n.startswith("某") for n in found)
