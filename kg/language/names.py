@@ -61,4 +61,6 @@ TRANSLITERATION = frozenset(
     "让姆绒呷降益邓错毅俄苦惹且伍果比史"
 )
 # Words that start with a surname character but are not names (任组长, 党员, 高度).
-NOT_NAME_START = ("组长", "副组", "书记", "主任", "部长", "委员", "成员", "领导", "干部", "党员", "群众", "同志")
+NOT_NAME_START = ("组长", "副组", "书记", "主任", "部长", "委员", "成员", "领导", "干部", "党员", "群众", "同志",
+                  # words a surname character starts (代表, 权力, 权益)
+                  "代表", "代理", "代办", "代为", "权力", "权益", "权利", "权责")

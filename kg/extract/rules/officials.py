@@ -47,6 +47,8 @@ PREFIX = "(?:" + LEVEL + ORG + GROUP + "|" + LEVEL + "?" + ORG + DEPT + "?|" + L
 UNIT = "(?:" + PREFIX + "?" + RANK + POST + "|" + PREFIX + RANK + alternation(QUALIFIED_POSTS) + ")"
 UNIT_RE = re.compile(UNIT)
 _LEVEL_START = re.compile(LEVEL)
+# What closes a short transliterated name after a title when no tagger confirms it.
+_CLOSES_SHORT_NAME = re.compile(r"[，。、；：（]|$|(?:带领|介绍|表示|指出|主持|讲话|要求|汇报|告诉|参加|出席|陪同|强调|说)")
 # Locatives that end the phrase before a title (会上, 会后, 期间): a title never runs across one into a unit word.
 LOCATIVES = "上中后时前里间"
 UNIT_AT_END = re.compile(UNIT + r"$")
@@ -247,8 +249,14 @@ def find_people(text: str, ctx: Context, sentences: Sentences | None = None,
         sentence's tagging: asking at every title made the build 12% slower)."""
         name = name_at(text, i, is_word=is_word)
         other = transliterated_name_at(text, i)
-        if other is None and name is None and person_at is not None and transliterated_name_at(text, i, 2):
+        short = transliterated_name_at(text, i, 2) if other is None and name is None else None
+        if short and person_at is not None:
             other = transliterated_name_at(text, i, person_at(i))
+        if other is None and short and is_word is not None and not is_word(i, i + len(short)) \
+                and _CLOSES_SHORT_NAME.match(text, i + len(short)):
+            # 嘎查党支部书记宝音带领…: a short run after a title that the segmenter does not know as a word, closed by
+            # punctuation or a verb of reporting — not by any character (才让东|主、 is a longer name cut short)
+            other = short
         return other if other and (not name or len(other) > len(name)) else name
 
     # 1. TITLE(S) + NAME, and NAME、NAME after the title (县领导甲、乙)

@@ -3,7 +3,7 @@ from kg.extract.rules.officials import Context, PlaceRef, find_people
 from kg.extract.rules.places import PlaceFinder
 
 
-def people(gaz, text, home_name="湖州市"):
+def people(gaz, text, home_name="湖州市", is_word=None):
     home = gaz.named(home_name)[0]
     chain = gaz.chain(home)
     hits = PlaceFinder(gaz).find(text, home)
@@ -12,7 +12,7 @@ def people(gaz, text, home_name="湖州市"):
     ref = lambda i: PlaceRef(-1, -1, place_key(chain[:i + 1]), chain[i].level, chain[i].name)  # noqa: E731
     ctx = Context(home=ref(len(chain) - 1), province=ref(0), places=refs,
                   lineage=[ref(i) for i in range(len(chain) - 1, -1, -1)])
-    officials, persons = find_people(text, ctx)
+    officials, persons = find_people(text, ctx, is_word=is_word)
     return ({o.name: o for o in officials}, {p.name: p.role for p in persons}, ctx)
 
 
@@ -227,3 +227,21 @@ def test_a_lower_units_post_takes_the_unit_named_earlier_in_the_paragraph(gaz):
     offs, _, _ = people(gaz, text)
     assert offs["钟立新"].titles[0].place.endswith(place_key(gaz.chain(gaz.named("南浔区")[0])))
     assert offs["沈立群"].titles[0].place is not None
+
+
+def test_a_short_transliterated_name_closed_by_a_reporting_verb(gaz):
+    """Without a tagger: a two-character run after a title that the segmenter does not know as a word, closed by
+    punctuation or a reporting verb, is a name; a run cut short by an unknown character (才让东|主) is not."""
+    words = {(0, 2)}
+    no_word = lambda s, e: (s - 10, e - 10) in words  # noqa: E731  (nothing after the title is a word)
+    offs, _, _ = people(gaz, "嘎查党支部书记乌力吉带领牧民建设棚圈。", "鄂托克旗", is_word=no_word)
+    assert "乌力吉" in offs
+    offs, _, _ = people(gaz, "嘎查党支部书记宝音带领牧民建设棚圈。", "鄂托克旗", is_word=no_word)
+    assert "宝音" in offs
+    offs, _, _ = people(gaz, "指导组组长才让东主、副组长马林到会。", "贵德县", is_word=no_word)
+    assert "才让东" not in offs
+
+
+def test_korean_chinese_and_modern_surnames(gaz):
+    offs, _, _ = people(gaz, "州委书记朴成哲主持会议。村党支部书记代玉林介绍情况，村委会主任代表村两委发言。", "延吉市")
+    assert {"朴成哲", "代玉林"} <= set(offs) and not any(n.startswith("代表") for n in offs)
