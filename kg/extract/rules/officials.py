@@ -28,8 +28,8 @@ from dataclasses import dataclass, field, replace
 from kg.extract.confidence import attest
 from kg.extract.records import Mention, Official, Person, Title
 from kg.extract.rules.names import AFTER_NAME, name_at, transliterated_name_at
-from kg.language.names import AMBIGUOUS_SURNAMES, WORDS_AFTER_NAME
-from kg.language.text import HAN, Sentences
+from kg.language.names import AMBIGUOUS_SURNAMES, TRANSLITERATION, WORDS_AFTER_NAME
+from kg.language.text import HAN, Sentences, is_han
 from kg.language.titles import (DEPARTMENT_SUFFIXES, DEPARTMENTS, HISTORICAL_WORDS, NATIONAL_POSTS, NON_STATE_BODIES,
                                 NOT_IN_DEPARTMENT, ORGANIZATIONS, POSTS, QUALIFIED_POSTS, RANK_PREFIXES, ROLES, alternation, post_head)
 from kg.language.units import TITLE_UNIT_WORDS, title_unit_kind, unit_kind
@@ -240,6 +240,12 @@ def find_people(text: str, ctx: Context, sentences: Sentences | None = None,
             return name[0] not in AMBIGUOUS_SURNAMES
         return person_at(i) is not None
 
+    def _common_word(i: int, name: str) -> bool:
+        """书记|项目, 第一书记|管理, 区领导|包联: a two-character "name" the segmenter sees as one word is a common word
+        unless the tagger sees a person there."""
+        return len(name) == 2 and is_word is not None and is_word(i, i + 2) \
+            and not all(ch in TRANSLITERATION for ch in name)  # 扎戈: a short Tibetan name is a word to it too
+
     def mention(s: int, e: int) -> Mention:
         return Mention(s, e, text[s:e], sentences.at(s))
 
@@ -262,8 +268,10 @@ def find_people(text: str, ctx: Context, sentences: Sentences | None = None,
     # 1. TITLE(S) + NAME, and NAME、NAME after the title (县领导甲、乙)
     last: tuple[int, list[Title]] | None = None  # where the previous official's name ended, their titles
     for m in UNIT_RE.finditer(text):
+        if m.group() in NATIONAL_POSTS and m.start() > 0 and is_han(text[m.start() - 1]) and text[m.start() - 1] != "央":
+            continue  # 习近平总书记曾两次…: the national post is written after its holder's name
         name = name_after_title(m.end())
-        if not name or (name[0] in AMBIGUOUS_SURNAMES and not confirmed(m.end(), name)):
+        if not name or ((name[0] in AMBIGUOUS_SURNAMES or _common_word(m.end(), name)) and not confirmed(m.end(), name)):
             continue
         units = _units_before(text, m.end(), ctx)
         if not units:

@@ -3,7 +3,7 @@ from kg.extract.rules.officials import Context, PlaceRef, find_people
 from kg.extract.rules.places import PlaceFinder
 
 
-def people(gaz, text, home_name="湖州市", is_word=None):
+def people(gaz, text, home_name="湖州市", is_word=None, person_at=None):
     home = gaz.named(home_name)[0]
     chain = gaz.chain(home)
     hits = PlaceFinder(gaz).find(text, home)
@@ -12,7 +12,7 @@ def people(gaz, text, home_name="湖州市", is_word=None):
     ref = lambda i: PlaceRef(-1, -1, place_key(chain[:i + 1]), chain[i].level, chain[i].name)  # noqa: E731
     ctx = Context(home=ref(len(chain) - 1), province=ref(0), places=refs,
                   lineage=[ref(i) for i in range(len(chain) - 1, -1, -1)])
-    officials, persons = find_people(text, ctx, is_word=is_word)
+    officials, persons = find_people(text, ctx, is_word=is_word, person_at=person_at)
     return ({o.name: o for o in officials}, {p.name: p.role for p in persons}, ctx)
 
 
@@ -245,3 +245,17 @@ def test_a_short_transliterated_name_closed_by_a_reporting_verb(gaz):
 def test_korean_chinese_and_modern_surnames(gaz):
     offs, _, _ = people(gaz, "州委书记朴成哲主持会议。村党支部书记代玉林介绍情况，村委会主任代表村两委发言。", "延吉市")
     assert {"朴成哲", "代玉林"} <= set(offs) and not any(n.startswith("代表") for n in offs)
+
+
+def test_a_common_word_after_a_bare_post_is_not_a_name_unless_the_tagger_sees_one(gaz):
+    """书记|项目, 第一书记|管理: two characters the segmenter keeps as one word and the tagger does not call a person."""
+    text = "把难题列为书记项目。部分第一书记管理松散。村党支部书记贾明介绍情况。"
+    words = {(text.index(w), text.index(w) + 2) for w in ("项目", "管理", "松散", "贾明")}
+    tagged = {text.index("贾明"): 2}
+    offs, _, _ = people(gaz, text, "长兴县", is_word=lambda s, e: (s, e) in words, person_at=tagged.get)
+    assert set(offs) == {"贾明"}
+
+
+def test_nothing_after_a_national_post_written_after_its_holder(gaz):
+    offs, _, _ = people(gaz, "习近平总书记曾两次到我县考察。中共中央总书记胡明出席。", "兰考县")
+    assert "曾两次" not in offs and "胡明" in offs
