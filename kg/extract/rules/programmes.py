@@ -68,13 +68,17 @@ from kg.language.units import SELF_WORDS
 from kg.language.text import HAN, Sentences, inside_any, quoted_spans
 
 FORMULA = re.compile(r"^[一二两三四五六七八九十百]+(个|项|种|条|大|不|有|心|张|份|类)")
-NOT_CONTENT = re.compile(r"[，,。；？！]|[了的着]|问题$|精神$|思想$|要求$|难$")
+# What a programme's quoted name never holds or ends in: a clause, a particle, a problem (“停车难”) — but solving
+# one is a name (“一线解难”机制).
+NOT_CONTENT = re.compile(r"[，,。；？！]|[了的着]|问题$|精神$|思想$|要求$|(?<![解纾帮排克破])难$")
 # A quoted facility or body is not a programme (非公党建服务站, 爱心驿站).
 FACILITY = re.compile("(" + "|".join(FACILITY_ENDS) + ")$")
 GOAL = re.compile("(" + "|".join(GOAL_ENDS) + ")$")
 # What a quoted name may be followed by that makes it a programme without a head or a verb:
 # a demonstration unit of it (“美丽庭院”示范户, 农村“五治”示范点) or its practice (“五废共治”创新做法).
-OF_PROGRAMME = re.compile(r"(示范(?:点|户|村|社区|单位|岗|区|街|基地|家庭|带|片)|创新做法|做法|经验做法)")
+# A campaign to earn its title (“四面红旗”村创建, “五星支部”创建) is one too.
+OF_PROGRAMME = re.compile(r"(示范(?:点|户|村|社区|单位|岗|区|街|基地|家庭|带|片)|创新做法|做法|经验做法"
+                          r"|(?:村|户|社区|支部|党支部|企业|单位)?创建)")
 # A quote followed by how many times it was held (召开“院坝议事会”十余场, “周末课堂”开讲46期) is a recurring activity.
 # Held: a verb of holding before the quote (召开“院坝议事会”十余场) or before the count (“周末课堂”开讲46期).
 SESSIONS = re.compile(r"(开讲|举办|开展|举行|共)?[\d一二两三四五六七八九十百千]+[余多]?(?:场次|场|期|次|轮)")
@@ -115,12 +119,14 @@ _MECHANISM = re.compile(r"(?<=[即、：:])((?:[“”" + HAN + r"]){4,10}?机�
 # 计划 and 工作法 name a programme without quotes after an introducing verb when the name is long and
 # specific (实施热区产业振兴计划, 推行红色物业工作法), not when it is a plan of a period or of a kind.
 PLAN_HEADS = ("计划", "工作法")
+# A lecture hall or evening school with a name of its own (依托善德常德讲堂, 开办田间夜校): like 计划, long names only.
+HALL_HEADS = ("讲堂", "讲坛", "夜校")
 _GENERIC_PLAN = r"(?:年度|年|季度|月度|工作|学习|培训|教学|发展|实施|行动|三年|五年|十四五|新)"
 
 
 _UNQUOTED = re.compile(
     r"(?:" + _alternatives(VERBS) + r")(?:\d+[期场次届])?([" + HAN + r"、]{2,16}?(?:" + _alternatives(STRONG_HEADS + ("行动",)
-                                                                                              + PLAN_HEADS)
+                                                                                              + PLAN_HEADS + HALL_HEADS)
     + r"))")
 _CHIEF_SYSTEM = re.compile(r"(?:" + _alternatives(VERBS + ("落实",)) + r")(" + CHIEF_SYSTEM.pattern + ")")
 
@@ -564,6 +570,10 @@ _DELIVERY = re.compile(r"(?<![运输护接])送[" + HAN + r"]{1,3}?(?:下乡|下
                        + r"|[村屯寨户乡]))(?=[，。；、”和及等活动服务\d]|$)")
 
 
+# Words ending in 进 that are not X进Y (推进, 促进, 引进, 先进): the character before 进.
+VERBS_WITH_JIN = "推促引先跟增改精前后并奋挺迈上激演渐共"
+
+
 def _into(text: str, quotes, col: _Collector) -> None:
     """X进Y after a programme verb: who or what goes where, the shape of a practice named for it (组织在职党员进社区,
     开展法律进校园). Only to the genre's destinations (社区, 校园, 企业, 万家…), never 进村入户 (a manner).
@@ -574,7 +584,9 @@ def _into(text: str, quotes, col: _Collector) -> None:
             col.add(name, m.start(), m.end(), method="formula+verb")
     for m in _INTO.finditer(text):
         name = m.group(1)
-        if not inside_any(m.start(1), quotes) and not re.search("[的了到走入下]|深入", name[:-3]):
+        into = name.rindex("进")
+        if not inside_any(m.start(1), quotes) and not re.search("[的了到走入下为]|深入", name[:into]) \
+                and name[into - 1] not in VERBS_WITH_JIN:
             col.add(name, m.start(1), m.end(1), method="formula+verb")
 
 

@@ -379,3 +379,20 @@ def test_a_bare_action_is_a_name_unless_its_modifier_says_its_kind():
     assert "春风助企行动" in local_names("全区开展春风助企行动，走访企业300家。")
     for negative in ("开展联合执法行动。", "开展集中整治行动。", "开展巡逻防控行动。", "开展专项检查行动。"):
         assert local_names(negative) == set(), negative
+
+
+def test_title_campaigns_warning_education_and_solving_a_difficulty():
+    found = local_names("全镇开展“三星党支部”创建和“六好家庭”户创建。县纪委推行“以案三问”警示教育。"
+                        "区委建立“一线纾难”机制。社区办起了“五点半课堂”。")
+    assert {"三星党支部", "六好家庭", "以案三问警示教育", "一线纾难机制", "五点半课堂"} <= found
+    assert local_names("着力解决群众“看病难”问题。") == set()
+
+
+def test_a_named_lecture_hall_without_quotes():
+    assert "青山红色讲堂" in local_names("依托青山红色讲堂，组织宣讲80场。")
+    assert local_names("开设党员讲堂。") == set()
+
+
+def test_words_ending_in_jin_are_not_a_practice_of_going_somewhere():
+    assert local_names("以过硬的基层组织建设为全面推进乡村振兴提供保证。") == set()
+    assert "在职党员进社区" in local_names("组织在职党员进社区，服务群众。")
