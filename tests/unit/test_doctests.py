@@ -7,7 +7,8 @@ import pytest
 MODULES = ["kg.errors", "kg.neo4j.queries", "kg.language.dates", "kg.language.numbers", "kg.language.text", "kg.language.titles",
            "kg.language.units", "kg.language.press", "kg.extract.gazetteer", "kg.extract.chunks", "kg.graph.schema", "kg.neo4j.cypher",
            "kg.runtime.outputs", "kg.graph.rows", "kg.graph.aggregate", "kg.graph.builder", "kg.runtime.assembly",
-           "kg.views.charts", "kg.neo4j.loader"]
+           "kg.views.charts", "kg.neo4j.loader", "kg.extract.components.officials", "kg.language.programmes",
+           "kg.extract.rules.names"]
 
 
 @pytest.mark.parametrize("name", MODULES)

@@ -10,11 +10,32 @@ from kg.extract.rules.officials import Context, PlaceRef, find_people
 from kg.settings import load_settings
 
 
-@Language.factory("kg_officials", assigns=["doc._.kg_officials", "doc._.kg_persons", "doc.spans"],
+@Language.factory("kg_officials", assigns=["doc._.kg_officials", "doc._.kg_persons", "doc._.kg_places", "doc.spans"],
                   requires=["doc._.kg_sentences", "doc._.kg_home", "doc._.kg_place_hits"],
                   default_config={"spans_key": "officials"})
 def make_officials(nlp: Language, name: str, spans_key: str):
     return Officials(spans_key)
+
+
+def outside_names(places: list, people: list) -> list:
+    """A place's mentions inside a person's name (魏东海 holds 东海) are not mentions of it; a place left with none
+    is dropped. Mentions from page chrome (no offset) stay.
+
+    >>> from kg.extract.records import Mention, Official, Place
+    >>> p = Place("东海县", "county", "320722", [], [Mention(4, 6, "东海", "")])
+    >>> outside_names([p], [Official("魏东海", [], [Mention(3, 6, "魏东海", "")])])
+    []
+    """
+    # A titled mention runs from the title (乌兰浩特市委书记王某): only the name's own characters count.
+    spans = sorted((m.end - len(person.name), m.end) for person in people for m in person.mentions
+                   if m.text.endswith(person.name))
+    kept = []
+    for place in places:
+        place.mentions = [m for m in place.mentions
+                          if m.start < 0 or not any(s <= m.start and m.end <= e for s, e in spans)]
+        if place.mentions:
+            kept.append(place)
+    return kept
 
 
 class Officials:
@@ -44,5 +65,6 @@ class Officials:
         officials, persons = find_people(sentences.text, self.context(doc), sentences, is_word,
                                          person_at(tagger, sentences.text, sentences))
         doc._.kg_officials, doc._.kg_persons = officials, persons
+        doc._.kg_places = outside_names(doc._.kg_places or [], officials + persons)
         add_spans(doc, self.spans_key, [(m.start, m.end, "OFFICIAL") for o in officials for m in o.mentions[:1]])
         return doc

@@ -16,6 +16,17 @@ def make_places(nlp: Language, name: str, spans_key: str):
     return Places(spans_key)
 
 
+def inside_words(hits: list, doc: Doc) -> list:
+    """Drop a bare short name (白山, 兴安) that the segmenter sees inside a longer word (长白山, 大兴安岭): a
+    mountain, a range, a firm — not the unit. Full names (白山市) and references (我市) are kept whatever the words.
+    On seeds, devset and 114 invented reports: one false place gone (长白山), none lost."""
+    inner = set()
+    for t in doc:
+        if len(t) > 1:
+            inner.update(range(t.idx + 1, t.idx + len(t)))
+    return [h for h in hits if h.kind != "short" or (h.start not in inner and h.end not in inner)]
+
+
 class Places:
     def __init__(self, spans_key: str):
         self.spans_key = spans_key
@@ -24,7 +35,7 @@ class Places:
     def __call__(self, doc: Doc) -> Doc:
         home = doc._.kg_home
         sentences = doc._.kg_sentences
-        hits = self.finder.find(sentences.text, home)
+        hits = inside_words(self.finder.find(sentences.text, home), doc)
         places = hits_to_places(hits, sentences)
         # Page chrome names the publisher's place (嘉兴市南湖区新闻信息中心): a mention too;
         # so does a headline the body does not repeat (a web page's <title>).

@@ -23,8 +23,9 @@ FEATURE_AFTER = set("湾江河湖山路街桥港站岛峡口港洋海滩岭峰�
 # A short name before these names a region a school is named for (江汉大学), not the unit.
 INSTITUTION_AFTER = ("大学", "学院")
 # A bank, a company or a school named for a region (江西瑞金农村商业银行, 呼伦贝尔农商银行, 安徽科技学院): short names
-# right before one (a few characters of the firm's own name between) name the firm, not a unit the report is about.
-FIRM_AFTER = re.compile(r"[" + HAN + r"]{0,4}?(?:农村商业银行|商业银行|农商银行|农商行|村镇银行|银行|信用联社|信用社|"
+# right before one (up to eight characters of the firm's own name between: 江苏某新能源科技有限公司) name the firm,
+# not a unit the report is about.
+FIRM_AFTER = re.compile(r"[" + HAN + r"]{0,8}?(?:农村商业银行|商业银行|农商银行|农商行|村镇银行|银行|信用联社|信用社|"
                         r"分行|支行|有限公司|股份公司|公司|集团|大学|学院|职业技术学院)")
 # Short names that are ordinary words far more often than places.
 COMMON_SHORTS = {
@@ -45,7 +46,9 @@ GENERIC_STEMS = ("各", "每", "全", "本", "该", "所在", "附近", "周边"
                  # kinds of villages, not names (乡村振兴, 行政村, 贫困村, 示范社区)
                  "乡", "农", "行政", "自然", "贫困", "示范", "重点", "试点", "先进", "文明", "美丽", "空心", "边远", "偏远",
                  # the tail of a list of units (城中区、柳南区等地新建社区食堂)
-                 "等")
+                 "等",
+                 # a part of the units (杨林乡部分村组, 个别村, 多数社区)
+                 "部分", "个别", "多数", "少数", "大部分", "有的", "所有", "一些")
 # Common nouns a unit word ends (整治农村道路, 建设美丽乡村, 城乡社区治理): the unit word is not a village's suffix there.
 COMMON_UNIT_NOUNS = ("农村", "乡村", "城乡社区", "城市社区", "农村社区")
 ZONE = re.compile(r"(经济技术开发区|经开区|高新技术产业开发区|高新区)")

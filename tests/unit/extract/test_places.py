@@ -190,3 +190,12 @@ def test_a_township_the_gazetteer_lacks_is_the_sibling_of_its_listed_neighbour(g
 def test_a_withheld_unit_is_not_a_place(gaz):
     found = names(gaz, "通报显示，城关镇某村原党支部书记刘某某侵占集体资金。", "岳西县")
     assert not any(n.startswith("某") for n in found)
+
+
+def test_a_part_of_the_villages_is_not_a_village(gaz):
+    found = names(gaz, "针对城关镇部分村组饮水不稳定问题，新建管网。", "岳西县")
+    assert not any(n.startswith("部分") for n in found)
+
+
+def test_a_province_a_firm_is_named_for_with_a_long_own_name(gaz):
+    assert "江苏省" not in names(gaz, "江苏某新能源科技有限公司投资建厂。", "张家港市")
