@@ -27,7 +27,7 @@ HEADS = ("专项整治", "专项行动", "专项斗争", "专项治理", "集中
          "系列活动", "建设年活动", "年活动", "活动月", "活动周", "宣传月", "宣传周", "服务月", "服务周", "行动计划",
          "专题教育", "学习教育", "主题教育", "活动", "行动", "工程", "机制", "模式", "工作法", "工作清单", "清单",
          "大讲堂", "讲堂", "讲坛", "课堂", "论坛", "专项工作", "栏目", "专栏", "格局", "架构", "组织生活", "为民服务工作", "为民服务",
-         "攻坚战", "保卫战", "品牌", "计划", "宣讲", "实事项目", "制度", "改革", "竞赛", "大赛", "警示教育", "创建活动") \
+         "攻坚战", "保卫战", "品牌", "计划", "宣讲", "实事项目", "制度", "改革", "竞赛", "大赛", "警示教育", "创建活动", "体系") \
     + MASS_ACTIVITIES + FESTIVALS + ("主题党日", "党日", "夜校", "接待日", "恳谈日", "学习日", "开放日", "服务日",
                                      "议事会", "恳谈会", "夜话", "微课堂", "流动讲堂", "党课", "经验", "议事法", "调解法")
 # Recurring days, evening schools and open talks: a quote ending in one is a programme by itself (“书记接待日”,
@@ -43,7 +43,7 @@ GENERIC_HEADS = ("活动", "为民服务工作", "为民服务", "工作")
 BRAND_HEADS = ("品牌",)
 # What a quote ending in a head names is a programme by itself (“田埂大讲堂”, “实事清单”, “全民阅读活动月”).
 # Not 清单: a list is also what a quote turns into (变成群众的“幸福清单”); not the heads that are common nouns too.
-SELF_HEADS = tuple(h for h in HEADS if h not in ("活动", "行动", "宣讲", "计划", "格局", "架构", "品牌", "栏目", "专栏",
+SELF_HEADS = tuple(h for h in HEADS if h not in ("活动", "行动", "宣讲", "计划", "格局", "架构", "体系", "品牌", "栏目", "专栏",
                                                   "论坛", "改革", "竞赛", "大赛", "清单", "工作清单"))
 # Verbs that introduce a programme, longest first where one ends another.
 VERBS = ("创新推出", "组织开展", "部署开展", "深入开展", "深入推进", "深入实施", "扎实推进", "全面推进", "持续打好",
@@ -53,7 +53,7 @@ VERBS = ("创新推出", "组织开展", "部署开展", "深入开展", "深入
          "办起")
 # After an introducing verb and a quote, a plain noun of how the programme is run may stand before the clause ends:
 # 推行“一户一档”动态管理， 实施“一企一策”精准帮扶， 推出“周三不见面审批”服务。
-MANNER = ("服务", "管理", "帮扶", "办理", "审批", "调解", "宣讲", "巡查", "走访", "结对", "包联", "建设")
+MANNER = ("服务", "管理", "帮扶", "办理", "审批", "调解", "宣讲", "巡查", "走访", "结对", "包联", "建设", "议事", "治理")
 # What a list of quotes may end in that makes each a programme (“清洁家园”“文明餐桌”等志愿服务).
 LIST_ENDS = ("活动", "行动", "工程", "项目", "品牌", "载体", "举措", "工作法", "模式", "机制", "志愿服务", "宣讲",
              "课堂", "栏目", "节目", "形式", "方式", "渠道")

@@ -94,6 +94,11 @@ ROUTINE = re.compile(r"[一半每][日天周旬月季年]一[" + HAN + r"]{1,4}"
 NEEDS_TOPIC = ("回头看",)
 # A head followed by one of these names a team (“厢音”宣讲组, “红色”宣讲团): the quote is the brand.
 TEAM_AFTER = "组团队员"
+# A team formed under a quoted brand (组建“江汉先锋”志愿服务队, 成立“彝家姊妹”宣讲队): the brand is a programme; a team
+# named for what it talks about (“百年党史”宣讲团) is not.
+_TEAM = re.compile(r"(?:志愿服务队|志愿者服务队|志愿者队伍|志愿队|服务队|宣讲队|宣讲团|宣讲小分队|小分队|突击队|先锋队|轻骑兵)")
+_FORMING = re.compile(r"(?:组建|成立|打造|组织|建立|组成|培育)[了起]?[" + HAN + r"\d]{0,8}$")
+_TEAM_TOPIC = re.compile(r"党史|党纪|理论|政策|法律|法治|精神|全会")
 # A quoted name may be longer than this, or hold a comma, when a head follows it
 # (“走马上任100天，我为群众办实事”活动).
 MAX_NAME = 16
@@ -106,7 +111,8 @@ def _alternatives(words) -> str:
 
 _HEAD_AFTER = re.compile(r"([" + HAN + r"]{0,8}?)(" + _alternatives(HEADS) + r")")
 # Not a verb with its result (打造成营商环境“最优城市”, 建设为“X”): what it makes is a goal, not a programme.
-_VERB_BEFORE = re.compile(r"(?:" + _alternatives(VERBS) + r")了?(?![成为])[" + HAN + r"]{0,8}$")
+# Nor a verb after 的, a modifier there (党的创新理论“飞入寻常百姓家”).
+_VERB_BEFORE = re.compile(r"(?<!的)(?:" + _alternatives(VERBS) + r")了?(?![成为])[" + HAN + r"]{0,8}$")
 _TITLED = re.compile(r"[" + HAN + r"\d]{2,10}[·・•][" + HAN + r"\d]{2,10}")
 _FORMULA_PLUS = re.compile(r"(?=.*[" + HAN + r"])(?=.*(?:\+.*\+|[\dNXn]))[" + HAN + r"\dNXn]{1,8}(?:\+[" + HAN
                            + r"\dNXn]{1,8})+")
@@ -244,6 +250,7 @@ def find_programmes(text: str, sentences: Sentences | None = None, date: str | N
     local = _Collector(text, sentences)  # quoted local names first, so that campaigns inside them are known
     _quoted(text, local)
     _titled(text, local)
+    _bracketed(text, local)
     col.consumed = local.consumed
     _national(text, col, date)
     for prog in local.items.values():
@@ -411,6 +418,13 @@ def _quoted(text: str, col: _Collector) -> None:
                     pos += len(part) + 1
                 col.consume(s - 1, e + 1)
                 continue
+            team = _TEAM.match(text, e + 1)
+            if team and not head and _FORMING.search(text, max(0, s - 14), s - 1) and not _TEAM_TOPIC.search(content) \
+                    and _plausible(content, head=False):
+                # 组建“江汉先锋”志愿服务队: the team's brand is the programme (a team named for its topic is not)
+                col.add(content, s - 1, team.end(), (content + team.group(),), "quoted+head")
+                col.consume(s - 1, team.end())
+                continue
             if content in NEEDS_TOPIC:
                 topic = _topic_before(text, s - 1)
                 if topic:
@@ -423,6 +437,8 @@ def _quoted(text: str, col: _Collector) -> None:
                 mod, h = head.group(1), head.group(2)
                 full = content + mod + h
                 if text[head.end():head.end() + 1] and text[head.end()] in TEAM_AFTER and not mod:
+                    if _TEAM_TOPIC.search(content):
+                        continue  # “百年党史”宣讲团: a team named for its topic
                     col.add(content, s - 1, e + 1, method="quoted+head")  # “厢音”宣讲组: the brand, not the team
                 elif h in BRAND_HEADS or (h in GENERIC_HEADS and len(content) >= 4 and not mod):
                     col.add(content, s - 1, head.end(), (full,), "quoted+head")
@@ -438,6 +454,15 @@ def _quoted(text: str, col: _Collector) -> None:
                     col.add(content, s - 1, e + 1, method=how)
                     col.consume(s - 1, e + 1)
     _enumerations(text, spans, col)
+
+
+def _bracketed(text: str, col: _Collector) -> None:
+    """推行【街巷红管家】: a name in 【】 right after an introducing verb, closing its clause, is a programme like a
+    quoted one; 【】 alone heads a section or a place (【黄州区】) and is not."""
+    for m in re.finditer(r"【([^【】\n]{2,16})】", text):
+        if _VERB_BEFORE.search(text, max(0, m.start() - 12), m.start()) and re.match(r"[，。；、]|$", text[m.end():m.end() + 1]) \
+                and _plausible(m.group(1), head=False):
+            col.add(m.group(1), m.start(), m.end(), method="quoted+verb")
 
 
 def _named_by_shape(text: str, s: int, e: int) -> bool:
@@ -500,6 +525,8 @@ def _plausible(content: str, head: bool) -> bool:
     if not 2 <= len(content) <= longest or NOT_CONTENT.search(body) \
             or ((FACILITY.search(content) or GOAL.search(content) or content in METAPHORS) and not head):
         return False
+    if "—" in content or "－" in content:
+        return False  # “街道—社区—网格—楼栋”四级治理体系: a chain of levels, not a name
     if re.fullmatch(r"[\d+]+", content) and not head:
         return False  # “316” alone is a number; “316”群众工作新格局 is a name
     if re.fullmatch(r"[一二三四五六七八九十]{2,3}", content):

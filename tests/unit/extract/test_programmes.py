@@ -396,3 +396,24 @@ def test_a_named_lecture_hall_without_quotes():
 def test_words_ending_in_jin_are_not_a_practice_of_going_somewhere():
     assert local_names("以过硬的基层组织建设为全面推进乡村振兴提供保证。") == set()
     assert "在职党员进社区" in local_names("组织在职党员进社区，服务群众。")
+
+
+def test_a_team_formed_under_a_brand_and_not_under_a_topic():
+    found = names("镇里组建“渔村先锋”志愿服务队18支。村党支部书记成立“苗岭姐妹”宣讲队。")
+    assert {"渔村先锋", "苗岭姐妹"} <= set(found)
+    assert "渔村先锋志愿服务队" in found["渔村先锋"].aliases
+    assert local_names("县里组建“百年党史”宣讲团，深入乡村。成立“党纪法规”宣讲队。") == set()
+
+
+def test_a_name_in_square_brackets_after_an_introducing_verb():
+    assert "楼道红管家" in local_names("街道推行【楼道红管家】，由社区党组织牵头。")
+    assert local_names("【城关区】城关区召开会议。") == set()
+
+
+def test_systems_with_a_quoted_name_but_not_chains_of_levels():
+    assert any(n.startswith("一网两中心") for n in local_names("全县深化“一网两中心”基层治理体系。"))
+    assert local_names("构建“街道—社区—网格”三级治理体系。") == set()
+
+
+def test_a_verb_after_de_is_a_modifier():
+    assert local_names("让党的创新理论“飞进千家万户”。") == set()
