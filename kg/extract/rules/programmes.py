@@ -278,6 +278,10 @@ def find_programmes(text: str, sentences: Sentences | None = None, date: str | N
     _list_siblings(text, quotes, col)
     _means(text, quotes, col)
     _joined(text, quotes, col)
+    for m in _WHISTLE.finditer(text):
+        start = m.start() + (len(_LEAD_VERB.match(m.group()).group()) if _LEAD_VERB.match(m.group()) else 0)
+        if not col.is_consumed(start - 1, m.end() + 1) and m.group()[start - m.start():] not in col.items:
+            col.add(text[start:m.end()], start, m.end(), method="formula+verb")
     for m in SECRETARIES.finditer(text):  # 三级书记抓办实事, 五级书记抓扶贫, quoted or not
         if not col.is_consumed(m.start() - 1, m.end() + 1):
             col.add(m.group(), m.start(), m.end(), method="formula+verb")
@@ -418,6 +422,13 @@ def _quoted(text: str, col: _Collector) -> None:
                     pos += len(part) + 1
                 col.consume(s - 1, e + 1)
                 continue
+            own_team = _TEAM.search(content)
+            if own_team and own_team.end() == len(content) and own_team.start() >= 2 and not head \
+                    and _FORMING.search(text, max(0, first_s - 14), first_s - 1) and not _TEAM_TOPIC.search(content) \
+                    and not re.search("[的了]", content):
+                col.add(content, s - 1, e + 1, method="quoted+shape")  # 组建“红领巾宣讲队”: a team's own name
+                col.consume(s - 1, e + 1)
+                continue
             team = _TEAM.match(text, e + 1)
             if team and not head and _FORMING.search(text, max(0, s - 14), s - 1) and not _TEAM_TOPIC.search(content) \
                     and _plausible(content, head=False):
@@ -454,6 +465,11 @@ def _quoted(text: str, col: _Collector) -> None:
                     col.add(content, s - 1, e + 1, method=how)
                     col.consume(s - 1, e + 1)
     _enumerations(text, spans, col)
+
+
+# X吹哨、Y报到: the genre's formula of a unit raising a problem and departments answering it (街乡吹哨、部门报到,
+# 企业吹哨、部门报到), quoted or not.
+_WHISTLE = re.compile(r"[" + HAN + r"]{2,4}吹哨[、，]?[" + HAN + r"]{2,4}报到")
 
 
 def _bracketed(text: str, col: _Collector) -> None:

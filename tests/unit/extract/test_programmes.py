@@ -417,3 +417,13 @@ def test_systems_with_a_quoted_name_but_not_chains_of_levels():
 
 def test_a_verb_after_de_is_a_modifier():
     assert local_names("让党的创新理论“飞进千家万户”。") == set()
+
+
+def test_a_team_named_in_its_own_quote_after_forming_it():
+    found = local_names("两个镇分别组建了“老兵宣讲队”“银发服务队”，形成合力。")
+    assert {"老兵宣讲队", "银发服务队"} <= found
+    assert local_names("组建“县委全会精神宣讲团”。") == set()
+
+
+def test_whistle_and_report_formula_quoted_or_not():
+    assert "社区吹哨、部门报到" in local_names("街道推行社区吹哨、部门报到，合力整治。")
