@@ -28,6 +28,22 @@ _ISO = re.compile(r"(\d{4})(?:-(\d{1,2}))?(?:-(\d{1,2}))?")
 _DATELINE = re.compile(r"^\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?(\s+\d{1,2}:\d{2}(:\d{2})?)?")
 
 
+# A time phrase that opens a clause (截至9月中旬, 今年1至6月, 2023年以来, 目前): when the day, not a thing.
+TIME_LEAD = re.compile(r"^(?:截至|截止到?|到|至|自|从)?(?:(?:\d{4}|今|去|明|当)年)?(?:\d{1,2}(?:至\d{1,2})?月(?:份)?)?"
+                       r"(?:\d{1,2}[日号])?(?:上旬|中旬|下旬|底|末|初|中)?(?:以来|为止|前|期间)?")
+
+
+def time_lead(phrase: str) -> str:
+    """The time phrase that opens ``phrase``, or ''.
+
+    >>> time_lead("截至9月中旬已完成"), time_lead("今年以来共办结"), time_lead("群众满意度")
+    ('截至9月中旬', '今年以来', '')
+    """
+    m = TIME_LEAD.match(phrase)
+    lead = m.group() if m else ""
+    return lead if re.search(r"\d|年|月", lead) or lead.endswith("以来") else ""
+
+
 def iso_date(year: str | int, month: str | int | None = None, day: str | int | None = None) -> str | None:
     """``(2019, 12, 5)`` → ``2019-12-05``; as precise as the parts are valid; None for no valid year."""
     y = int(year)

@@ -32,7 +32,7 @@ import bisect
 import re
 from dataclasses import replace
 
-from kg.language.dates import find_date
+from kg.language.dates import find_date, time_lead
 from kg.language.numbers import (ARABIC_NUMERAL, CHANGE_WORDS, CN_DIGITS, CN_NUMERAL, COMPARED_WITH,
                                  FIGURE_MULTIPLIERS, FORMULA_HEADS, FORMULA_HEADS_CN, NOT_FIGURES, QUALIFIERS_AFTER_COUNTER, QUALIFIERS_INSIDE,
                                  RANGE_SEPARATORS, ROMAN, SPAN_PREFIXES, UNITS, parse_number, qualifier_of)
@@ -84,7 +84,9 @@ NP_STOP = re.compile(
     r"下沉|投身|奔赴|深入|走进|来到|到(?!位)|赴|结对|参赛|接种|加入|签约|受益|脱贫|就业|入驻|落户|增收|致富|出列|摘帽|"
     r"组成|组建|成立|形成|实施|用于|惠及|带动|帮助|支持|扶持|购置|修建|改造"
 )
-LEAD_FILLER = re.compile(r"^(共有|现有|拥有|共|累计|共计|总计|其中|已|并|还|先后|分别|同时|目前|截至目前|至目前|全市|全县|今年|去年|此外|另外|"
+LEAD_FILLER = re.compile(r"^(共有|现有|拥有|共|累计|共计|总计|其中|已|并|还|先后|分别|同时|目前|截至目前|至目前|全市|全县|全区|全旗|全州|全盟|"
+                         r"全镇|全乡|今年|去年|此外|另外|"
+                         r"剩余|其余|尚余|还有|"
                          r"并且|一共|合计|其他|各级|各地|各单位)+")
 _CHANGE = "|".join(sorted(CHANGE_WORDS, key=len, reverse=True))
 TRAIL_VERB = re.compile(r"(达到|达|为期|为|至|到|共|约|近|超过|超|逾|多达|突破|有|是|计|的|了|由原来|由|从|等|"
@@ -201,6 +203,8 @@ def _subject_before(text: str, start: int) -> str:
     before_change = _before_change(raw)
     if len(before_change) >= 2:
         raw = before_change  # 企业开办环节由原来的5个压减到3个 → 企业开办环节
+    timed = time_lead(raw)
+    raw = raw[len(timed):]  # 截至9月中旬已完成1.1万件: the day is not what is counted
     phrase = TRAIL_VERB.sub("", LEAD_FILLER.sub("", re.sub(r"[“”‘’]", "", raw)))
     done = re.sub(r"(完成|实现)$", "", phrase)
     if len(done) >= 2:
@@ -221,6 +225,8 @@ def _subject_before(text: str, start: int) -> str:
     tail = re.split(r"等(?![次级奖])", phrase)[-1]
     if len(tail) >= 2:
         phrase = tail  # 疫情防控、文明城市创建等志愿服务 → 志愿服务
+    if timed and re.fullmatch(r"(?:已经?)?(?:" + "|".join(OBJECT_VERBS) + r")", phrase):
+        return ""  # 截至9月中旬已完成1.1万件: a day and a verb; what is counted stands earlier in the sentence
     bare = LEAD_VERB.sub("", phrase)
     if len(bare) >= 2:
         phrase = bare  # 举办研讨 → 研讨
@@ -252,6 +258,8 @@ def find_metrics(text: str, sentences: Sentences | None = None) -> list[Metric]:
                               and text[metric.mention.end:metric.mention.end + 1] in ("", "，", "。", "；", "、"))
         gap = text[prev.mention.end:metric.mention.start] if prev else "。"
         same_sentence = not re.search(r"[。；！？\n]", gap)
+        # 列出清单1.3万件，截至9月中旬已完成1.1万件: no subject of its own, the same counter in the same sentence
+        carried = carried or (not metric.subject and prev and prev.subject and same_sentence and prev.unit == metric.unit)
         # 帮扶对象1.6万户4.8万人, 问题清单5大类32项: two figures side by side count the same thing
         carried = carried or (prev and prev.subject and gap == "" and metric.method == "number+unit:before")
         # 由原来的2天压减到2小时 after 企业开办环节由5个压减到3个: the before/after of the same thing

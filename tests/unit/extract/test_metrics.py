@@ -203,3 +203,10 @@ def test_batches_and_subjects_after_wei_min_or_before_a_verb_of_use():
     assert found["38个"].subject == "为民服务项目"
     assert found["260万元"].subject == "资金"
     assert metrics("为3个村解决饮水问题。")["3个"].subject == "村"
+
+
+def test_a_time_phrase_is_not_what_is_counted_and_the_sentences_subject_carries():
+    found = {m.text: m for m in find_metrics("全乡列出实事清单560件，截至11月底已完成512件。")}
+    assert found["512件"].subject == "实事清单"
+    found = {m.text: m for m in find_metrics("全旗共排查隐患86处，剩余7处。")}
+    assert found["86处"].subject == "隐患"
