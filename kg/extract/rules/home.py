@@ -16,7 +16,10 @@ district, county and banner:
   kind, and a unit of the other kind supported by a single passing mention
   (潮涌东海 in a report that says 我区) is not taken: no home beats a wrong one;
 - a county-level unit beats its own prefecture when both are prominent:
-  reports name their superiors too.
+  reports name their superiors too — unless it is one of several of the prefecture's
+  counties as prominent (a round-up with a section per county is the prefecture's);
+- a headline the page repeats (title, heading, heading again) votes once: on set L
+  a slogan's short name (蒙山 in 沂蒙山下) outvoted the publisher and eleven townships.
 
 - a report that calls itself by a kind only a prefecture-level unit has
   (我盟, 州委, 地委) and never names that unit is about the common parent of
@@ -151,7 +154,12 @@ def resolve_home(body: str, gaz: Gazetteer, title: str | None = None,
     votes: Counter = Counter()
     lines = body.split("\n")
     head = [ln for ln in lines[:4] if ln and (len(ln) <= 40 or ln.startswith("——"))]
+    seen: set[str] = set()
     for line in ([title] if title else []) + head:
+        key = "".join(line.split())
+        if key in seen:
+            continue  # a page repeats its headline (title, heading, heading again): one headline, one vote
+        seen.add(key)
         _vote(votes, non_overlapping(scan_candidates(line, gaz)), gaz, weights.title)
     for line in (chrome or []) + ([publisher] if publisher else []):
         _vote(votes, non_overlapping(scan_candidates(line, gaz)), gaz, weights.chrome)
@@ -195,7 +203,11 @@ def resolve_home(body: str, gaz: Gazetteer, title: str | None = None,
         below = [j for j in cities if gaz.depth(j) == 2 and best in gaz.parents_of(j)
                  and (not kind or gaz.name(j).endswith(kind))]
         top = max(below, key=score, default=None)
-        if top is not None and score(top) >= 0.6 * score(best):
+        # ... unless it is one of several as prominent, of any kind: a round-up of the prefecture's counties
+        # (【红安县】…【武穴市】… in 黄冈's report)
+        siblings = [j for j in cities if j != top and gaz.depth(j) == 2 and best in gaz.parents_of(j)]
+        alone = top is not None and all(support(j) < 0.75 * support(top) for j in siblings)
+        if top is not None and score(top) >= 0.6 * score(best) and alone:
             best = top
     return HomeResult(best, dict(votes), kind, dict(subtree))
 

@@ -93,3 +93,20 @@ def test_county_named_only_by_its_publisher(gaz):
     body = "近日，我县召开主题教育推进会。县委书记强调，要落实省委和州委部署。容美镇、走马镇负责人参加。"
     assert home(gaz, body, chrome=["鹤峰县融媒体中心"]) == "鹤峰县"
     assert home(gaz, "近日，我县召开大会。容美镇、走马镇、中营镇负责人参加。") == "鹤峰县"  # its townships only
+
+
+def test_a_headline_the_page_repeats_votes_once(gaz):
+    """The title, the heading and the heading again are one headline: its slogan's short name (蒙山 in 沂蒙山下)
+    does not outvote the publisher's chrome and the townships the body names."""
+    headline = "沂蒙山下践初心　红色热土担使命"
+    body = (f"{headline}\n——我县扎实开展主题教育\n{headline}\n"
+            "县委书记到马牧池乡常山庄村开展主题党日活动。岸堤镇、界湖街道同步推进，全县党员参加。")
+    chrome = ["沂南县人民政府 网站首页 > 新闻中心 > 沂南要闻", "主办：沂南县人民政府办公室"]
+    assert home(gaz, body, title=headline, chrome=chrome) == "沂南县"
+
+
+def test_a_round_up_of_a_prefectures_counties_is_the_prefectures(gaz):
+    title = "黄冈：主题教育在县市区扎实推进"
+    body = (f"{title}\n全市主题教育推进会召开。\n【红安县】红安县开设现场教学课堂。\n【罗田县】罗田县推行工作法。\n"
+            "【浠水县】浠水县建立机制。\n【武穴市】武穴市深化实践活动。")
+    assert home(gaz, body, title=title) == "黄冈市"
