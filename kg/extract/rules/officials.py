@@ -41,8 +41,8 @@ DEPT = ("(?:" + alternation(DEPARTMENTS) + "|(?:(?![" + NOT_IN_DEPARTMENT + "])[
 RANK = "(?:" + alternation(RANK_PREFIXES[:-1]) + ")?" + re.escape(RANK_PREFIXES[-1]) + "?"  # (常务|代)?副?
 POST = alternation(POSTS)
 # A committee's working group has a longer name than a department (省委第十一巡回指导组, 州委党纪学习教育指导组):
-# after a unit word and its committee, up to 12 characters before 组.
-GROUP = "(?:(?![" + NOT_IN_DEPARTMENT + "])[" + HAN + "]){1,12}?组"
+# after a unit word and its committee, up to 24 characters before 组 (市委深入贯彻中央八项规定精神学习教育第五指导组).
+GROUP = "(?:(?![" + NOT_IN_DEPARTMENT + "])[" + HAN + "]){1,24}?组"
 PREFIX = "(?:" + LEVEL + ORG + GROUP + "|" + LEVEL + "?" + ORG + DEPT + "?|" + LEVEL + "?" + DEPT + "|" + LEVEL + ")"
 UNIT = "(?:" + PREFIX + "?" + RANK + POST + "|" + PREFIX + RANK + alternation(QUALIFIED_POSTS) + ")"
 UNIT_RE = re.compile(UNIT)
@@ -125,7 +125,8 @@ def _title_place(unit: str, prefix: PlaceRef | None, ctx: Context, pos: int, sen
     nearest superior of that kind (a county report's 市委书记 is its
     prefecture's), else the last unit of that kind named earlier in the paragraph
     (【黄州区】…。区委书记甲 in a city's report); 镇/村 posts likewise, the sentence first,
-    then the paragraph (``paragraph``: where it starts)."""
+    then the paragraph (``paragraph``: where it starts), then the one township or village the article
+    names if it names one only."""
     if paragraph is None:
         paragraph = sent[0]
     if prefix is not None:
@@ -144,16 +145,23 @@ def _title_place(unit: str, prefix: PlaceRef | None, ctx: Context, pos: int, sen
             or (_nearest(ctx, pos, ("prefecture", "county"), sent) if not ctx.lineage else None) \
             or _nearest(ctx, pos, ("prefecture", "county"), para, kind)
     if kind == "乡镇":
-        return _nearest(ctx, pos, ("township",), sent) or _nearest(ctx, pos, ("township",), para)
+        return _nearest(ctx, pos, ("township",), sent) or _nearest(ctx, pos, ("township",), para) \
+            or _only(ctx, "township")
     if kind == "村":
-        return _nearest(ctx, pos, ("village",), sent) or _nearest(ctx, pos, ("village",), para)
+        return _nearest(ctx, pos, ("village",), sent) or _nearest(ctx, pos, ("village",), para) or _only(ctx, "village")
     return None
+
+
+def _only(ctx: Context, level: str) -> PlaceRef | None:
+    """The one unit of ``level`` the article names, if it names exactly one (镇人大主席甲表示，闽宁镇将…)."""
+    units = {p.key: p for p in ctx.places if p.level == level}
+    return next(iter(units.values())) if len(units) == 1 else None
 
 
 def _unit_ending(text: str, pos: int) -> str | None:
     """The longest title that ends right before ``pos`` — but one that starts with a unit word after a locative
     (交流会上|县教育局局长) over the longer one through it (a 高新区党工委书记 stays whole)."""
-    window = text[max(0, pos - 20):pos]
+    window = text[max(0, pos - 32):pos]
     m = UNIT_AT_END.search(window)
     if not m:
         return None

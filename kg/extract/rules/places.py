@@ -202,6 +202,7 @@ class PlaceFinder:
         hits += self._unknown_siblings(text, hits)
         hits += self._unknown_villages(text, hits)
         hits += self._zones(text, hits)
+        hits += self._repeats(text, hits)
         if home is not None:
             hits += self._references(text, home, hits)
         return sorted(hits, key=lambda h: h.start)
@@ -369,6 +370,22 @@ class PlaceFinder:
             name = m.group(1) + m.group(2)
             out.append(Hit(m.start(), m.end(), name, h.chain + [PlaceLevel(name, "village")], None, "chain",
                            f"village-after-{level}"))
+        return out
+
+    @staticmethod
+    def _repeats(text: str, hits: list[Hit]) -> list[Hit]:
+        """A unit the gazetteer lacks, found once by its parent (马牧池乡常山庄村), is the same unit where the
+        article names it again alone (常山庄村党支部书记…): its full name with its suffix, outside other hits."""
+        taken = [(h.start, h.end) for h in hits]
+        out = []
+        for h in hits:
+            if h.idx is not None or h.method == "zone" or len(h.surface) < 3 or h.surface != h.chain[-1].name:
+                continue
+            for m in re.finditer(re.escape(h.surface), text):
+                if any(s < m.end() and m.start() < e for s, e in taken):
+                    continue
+                out.append(Hit(m.start(), m.end(), h.surface, h.chain, None, "chain", h.method))
+                taken.append((m.start(), m.end()))
         return out
 
     def _zones(self, text: str, hits: list[Hit]) -> list[Hit]:

@@ -259,3 +259,14 @@ def test_a_common_word_after_a_bare_post_is_not_a_name_unless_the_tagger_sees_on
 def test_nothing_after_a_national_post_written_after_its_holder(gaz):
     offs, _, _ = people(gaz, "习近平总书记曾两次到我县考察。中共中央总书记胡明出席。", "兰考县")
     assert "曾两次" not in offs and "胡明" in offs
+
+
+def test_a_township_post_takes_the_one_township_the_article_names(gaz):
+    offs, _, ctx = people(gaz, "镇人大主席丁立平表示，织里镇将深化协作。", "湖州市")
+    assert placed_at(ctx, offs["丁立平"]) == {"织里镇"}
+
+
+def test_a_working_group_with_a_long_campaign_name(gaz):
+    offs, _, ctx = people(gaz, "市委深入贯彻中央八项规定精神学习教育第五指导组组长彭立东到吴兴区调研。", "吴兴区")
+    assert titles(offs["彭立东"]) == ["市委深入贯彻中央八项规定精神学习教育第五指导组组长"]
+    assert offs["彭立东"].titles[0].place == ctx.lineage[1].key

@@ -199,3 +199,9 @@ def test_a_part_of_the_villages_is_not_a_village(gaz):
 
 def test_a_province_a_firm_is_named_for_with_a_long_own_name(gaz):
     assert "江苏省" not in names(gaz, "江苏某新能源科技有限公司投资建厂。", "张家港市")
+
+
+def test_a_unit_the_gazetteer_lacks_is_the_same_where_named_again_alone(gaz):
+    text = "织里镇晓河新村建成文化礼堂。晓河新村党支部书记介绍，晓河新村还办起了民宿。"
+    found = names(gaz, text, "湖州市")
+    assert len(found["晓河新村"].mentions) == 3 and found["晓河新村"].chain[-2].name == "织里镇"
