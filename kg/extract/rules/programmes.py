@@ -96,7 +96,7 @@ NEEDS_TOPIC = ("回头看",)
 TEAM_AFTER = "组团队员"
 # A team formed under a quoted brand (组建“江汉先锋”志愿服务队, 成立“彝家姊妹”宣讲队): the brand is a programme; a team
 # named for what it talks about (“百年党史”宣讲团) is not.
-_TEAM = re.compile(r"(?:志愿服务队|志愿者服务队|志愿者队伍|志愿队|服务队|宣讲队|宣讲团|宣讲小分队|小分队|突击队|先锋队|轻骑兵)")
+_TEAM = re.compile(r"(?:志愿服务队|志愿者服务队|志愿者队伍|志愿队|服务队|宣讲队|宣讲团|宣讲小分队|小分队|突击队|先锋队|轻骑兵|队伍)")
 _FORMING = re.compile(r"(?:组建|成立|打造|组织|建立|组成|培育)[了起]?[" + HAN + r"\d]{0,8}$")
 _TEAM_TOPIC = re.compile(r"党史|党纪|理论|政策|法律|法治|精神|全会")
 # A quoted name may be longer than this, or hold a comma, when a head follows it
@@ -738,9 +738,12 @@ def _joined(text: str, quotes, col: _Collector) -> None:
             if not any(k.start <= m.end(other) and m.start(other) <= k.end and k.end >= m.end(other) - 1
                        and k.start >= m.start(other) - 1 for k in known):
                 continue
+            name = re.split("[把将]", name)[-1]
             lead = _LEAD_VERB.match(name)
             name = name[lead.end():] if lead else name
             start = m.end(side) - len(name)
+            if any(k.start < m.end(side) and start < k.end for k in known) or "“" in name or "”" in name:
+                continue  # already a programme, or a quote's pieces
             if not _JOIN_HEADS.search(name) or inside_any(start, quotes) or len(name) < 4 \
                     or _SCOPE.match(name) or KIND_MODIFIERS.match(name) or re.search("[的了和与及同]", name):
                 continue

@@ -427,3 +427,16 @@ def test_a_team_named_in_its_own_quote_after_forming_it():
 
 def test_whistle_and_report_formula_quoted_or_not():
     assert "社区吹哨、部门报到" in local_names("街道推行社区吹哨、部门报到，合力整治。")
+
+
+def test_a_team_formed_under_a_quoted_name_with_a_plain_team_noun():
+    assert "护企先锋" in local_names("区里组建“护企先锋”队伍80人，上门服务。")
+
+
+def test_joined_never_takes_the_clause_before_a_found_programme():
+    found = local_names("全县把“红色领航”工程与兴村强镇行动结合起来。")
+    assert "兴村强镇行动" in found and not any(n.startswith("全县") for n in found)
+
+
+def test_a_nationally_promoted_village_method_in_the_catalogue():
+    assert "四议两公开" in names("村里的大事通过‘四议两公开’定下来。")
