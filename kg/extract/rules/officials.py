@@ -42,7 +42,7 @@ RANK = "(?:" + alternation(RANK_PREFIXES[:-1]) + ")?" + re.escape(RANK_PREFIXES[
 POST = alternation(POSTS)
 # A committee's working group has a longer name than a department (省委第十一巡回指导组, 州委党纪学习教育指导组):
 # after a unit word and its committee, up to 24 characters before 组 (市委深入贯彻中央八项规定精神学习教育第五指导组).
-GROUP = "(?:(?![" + NOT_IN_DEPARTMENT + "])[" + HAN + "]){1,24}?组"
+GROUP = "(?:(?![" + NOT_IN_DEPARTMENT + "])[" + HAN + "]){1,24}?组(?:办公室)?"
 PREFIX = "(?:" + LEVEL + ORG + GROUP + "|" + LEVEL + "?" + ORG + DEPT + "?|" + LEVEL + "?" + DEPT + "|" + LEVEL + ")"
 UNIT = "(?:" + PREFIX + "?" + RANK + POST + "|" + PREFIX + RANK + alternation(QUALIFIED_POSTS) + ")"
 UNIT_RE = re.compile(UNIT)
@@ -51,7 +51,8 @@ _LEVEL_START = re.compile(LEVEL)
 # seconded from a bureau holds the village post).
 SECONDED = re.compile(r"、[" + HAN + r"]{2,14}?(?:局|厅|委|办|部|院|中心|公司|银行|学校|大学|集团)(?:选派)?(?:干部|职工|工作人员)")
 # A rank in brackets between a post and its holder's name (副主任（常务）甲).
-RANK_BRACKET = re.compile(r"（(?:常务|主持工作|正处级|副处级|正科级|副科级|正县级|副县级)）")
+RANK_BRACKET = re.compile(r"（(?:常务|主持工作|正处级|副处级|正科级|副科级|正县级|副县级|挂职)）")
+RANK_BRACKET_END = re.compile(RANK_BRACKET.pattern + "$")
 # What closes a short transliterated name after a title when no tagger confirms it.
 _CLOSES_SHORT_NAME = re.compile(r"[，。、；：（]|$|(?:带领|介绍|表示|指出|主持|讲话|要求|汇报|告诉|参加|出席|陪同|强调|说)")
 # Locatives that end the phrase before a title (会上, 会后, 期间): a title never runs across one into a unit word.
@@ -207,6 +208,16 @@ def _units_before(text: str, end: int, ctx: Context) -> list[tuple[int, str, Pla
         if left > 0 and text[left - 1] in "、兼":
             pos = left - 1
             continue
+        # 区委常委、组织部部长，区委…办公室主任甲: a chain of titles may go on after a comma, and a rank in brackets
+        # may close a title (副市长（挂职），…组长甲) — when the piece before is a chain of two titles or more
+        k = left - 1
+        if k > 0 and text[k] == "，":
+            bracket = RANK_BRACKET_END.search(text, max(0, k - 8), k)
+            before = bracket.start() if bracket else k
+            chained = _unit_ending(text, before)
+            if chained is not None and text[before - len(chained) - 1:before - len(chained)] == "、":
+                pos = before
+                continue
         break
     return list(reversed(out))
 

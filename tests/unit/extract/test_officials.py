@@ -270,3 +270,15 @@ def test_a_working_group_with_a_long_campaign_name(gaz):
     offs, _, ctx = people(gaz, "市委深入贯彻中央八项规定精神学习教育第五指导组组长彭立东到吴兴区调研。", "吴兴区")
     assert titles(offs["彭立东"]) == ["市委深入贯彻中央八项规定精神学习教育第五指导组组长"]
     assert offs["彭立东"].titles[0].place == ctx.lineage[1].key
+
+
+def test_a_chain_of_titles_goes_on_after_a_comma(gaz):
+    offs, _, _ = people(gaz, "区委常委、组织部部长，区委主题教育领导小组办公室主任钱立新介绍了情况。", "吴兴区")
+    assert titles(offs["钱立新"]) == ["区委常委", "组织部部长", "区委主题教育领导小组办公室主任"]
+    offs, _, _ = people(gaz, "会议由区委书记主持，区长孙明出席。", "吴兴区")
+    assert titles(offs["孙明"]) == ["区长"]
+
+
+def test_a_seconded_rank_in_brackets_closes_a_title_in_a_chain(gaz):
+    offs, _, _ = people(gaz, "市委常委、副市长（挂职），市委宣传部副部长（常务）顾小平介绍。", "湖州市")
+    assert "市委常委" in titles(offs["顾小平"])
