@@ -7,8 +7,8 @@ Sources: the words local-government campaign reports of the genre use to name th
 mechanisms and recurring activities (the kinds, not the names: 专项行动, 集中整治, 攻坚战, 大讲堂, 活动月,
 文化节, X长制), and the annotation guidelines' exclusions (slogans, requirements, facilities, honours).
 
->>> is_distributive("一村一辅警"), is_distributive("一心一意"), is_distributive("一岗双责")
-(True, False, False)
+>>> is_distributive("一村一辅警"), is_distributive("一心一意"), is_distributive("一岗双责"), is_distributive("一集一个故事")
+(True, False, False, False)
 """
 from __future__ import annotations
 
@@ -50,7 +50,7 @@ VERBS = ("创新推出", "组织开展", "部署开展", "深入开展", "深入
          "创新实施", "创新开展", "全面推行", "全面实施",
          "开展", "推出", "实施", "启动", "推行", "深化", "打造", "发起", "举办", "推进", "构建", "建立", "实行", "开创",
          "探索", "创建", "开设", "打好", "打赢", "创新", "形成", "开办", "创办", "推广", "试行", "打响", "设立", "依托", "试点",
-         "办起")
+         "办起", "叫响", "擦亮", "做实")
 # After an introducing verb and a quote, a plain noun of how the programme is run may stand before the clause ends:
 # 推行“一户一档”动态管理， 实施“一企一策”精准帮扶， 推出“周三不见面审批”服务。
 MANNER = ("服务", "管理", "帮扶", "办理", "审批", "调解", "宣讲", "巡查", "走访", "结对", "包联", "建设", "议事", "治理")
@@ -99,4 +99,5 @@ KIND_MODIFIERS = re.compile(r"^(?:重点|重大|各项|有关|相关|这项|该�
 
 def is_distributive(name: str) -> bool:
     """一X一Y(一Z): a rule applied per unit (一村一辅警, 一企一策, 一人一年一宣讲), not an idiom (一心一意)."""
-    return bool(re.fullmatch(r"(?:一[" + HAN + r"]{1,3}){2,3}", name)) and name not in IDIOMS_ONE_ONE
+    return bool(re.fullmatch(r"(?:一[" + HAN + r"]{1,3}){2,3}", name)) and name not in IDIOMS_ONE_ONE \
+        and not re.search("一[个名位件集期次]", name[1:])  # 一集一个故事: a format, counted, not a rule per unit

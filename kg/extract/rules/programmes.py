@@ -79,6 +79,8 @@ GOAL = re.compile("(" + "|".join(GOAL_ENDS) + ")$")
 # A campaign to earn its title (“四面红旗”村创建, “五星支部”创建) is one too.
 OF_PROGRAMME = re.compile(r"(示范(?:点|户|村|社区|单位|岗|区|街|基地|家庭|带|片)|创新做法|做法|经验做法"
                           r"|(?:村|户|社区|支部|党支部|企业|单位)?创建)")
+# ... but the campaign for an honour (“全国文明城区”创建) is the honour's, not a programme: honours start with their grantor.
+HONOUR_START = ("全国", "全省", "全市", "国家", "省级", "市级", "中国")
 # A quote followed by how many times it was held (召开“院坝议事会”十余场, “周末课堂”开讲46期) is a recurring activity.
 # Held: a verb of holding before the quote (召开“院坝议事会”十余场) or before the count (“周末课堂”开讲46期).
 SESSIONS = re.compile(r"(开讲|举办|开展|举行|共)?[\d一二两三四五六七八九十百千]+[余多]?(?:场次|场|期|次|轮)")
@@ -376,7 +378,7 @@ def _flex(name: str) -> str:
 
 def _titled(text: str, col: _Collector) -> None:
     """《问政帮你办》《党史微讲堂》栏目: a column in title marks is a programme (a book or a document is not)."""
-    for m in re.finditer(r"((?:《[^《》\n]{2,16}》)+)(栏目|专栏|节目)", text):
+    for m in re.finditer(r"((?:《[^《》\n]{2,16}》)+)((?:专题|系列|电视|广播)?(?:栏目|专栏|节目))", text):
         for t in re.finditer(r"《([^《》]+)》", m.group(1)):
             start = m.start() + t.start()
             col.add(t.group(1), start, start + len(t.group(0)), (t.group(1) + m.group(2),), "column")
@@ -456,7 +458,8 @@ def _quoted(text: str, col: _Collector) -> None:
                 else:
                     col.add(full, s - 1, head.end(), method="quoted+head")
                 col.consume(s - 1, head.end())
-            elif (verb and (ends_clause or _MANNER_AFTER.match(tail))) or listed or OF_PROGRAMME.match(tail) \
+            elif (verb and (ends_clause or _MANNER_AFTER.match(tail))) or listed \
+                    or (OF_PROGRAMME.match(tail) and not content.startswith(HONOUR_START)) \
                     or THEME_YEAR.search(content) or ROUTINE.fullmatch(content) or _named_by_shape(text, s, e):
                 if _plausible(content, head=False):
                     how = ("quoted+verb" if verb and ends_clause else "quoted+listed" if listed

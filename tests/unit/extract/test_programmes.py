@@ -440,3 +440,12 @@ def test_joined_never_takes_the_clause_before_a_found_programme():
 
 def test_a_nationally_promoted_village_method_in_the_catalogue():
     assert "四议两公开" in names("村里的大事通过‘四议两公开’定下来。")
+
+
+def test_a_column_of_a_kind_and_brand_verbs():
+    found = local_names("市电视台开设《青山讲堂·百年回望》专题栏目。全县叫响“党员户户到”，擦亮“红色驿家”品牌。")
+    assert {"青山讲堂·百年回望", "党员户户到"} <= found
+
+
+def test_an_honours_campaign_and_a_counted_format_are_not_programmes():
+    assert local_names("巩固“全国文明城市”创建成果，以“一期一个主题”的形式宣讲。") == set()
