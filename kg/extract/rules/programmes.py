@@ -96,6 +96,8 @@ ROUTINE = re.compile(r"[一半每][日天周旬月季年]一[" + HAN + r"]{1,4}"
 NEEDS_TOPIC = ("回头看",)
 # A head followed by one of these names a team (“厢音”宣讲组, “红色”宣讲团): the quote is the brand.
 TEAM_AFTER = "组团队员"
+# Verbs of drawing up or taking on a list, right before a quoted X清单.
+_LISTING = re.compile(r"(?:列出|认领|建立|梳理|形成|制定|推行|晒出|公布|开出|建好|用好)(?:了|并[" + HAN + r"]{1,4})?$")
 # A team formed under a quoted brand (组建“江汉先锋”志愿服务队, 成立“彝家姊妹”宣讲队): the brand is a programme; a team
 # named for what it talks about (“百年党史”宣讲团) is not.
 _TEAM = re.compile(r"(?:志愿服务队|志愿者服务队|志愿者队伍|志愿队|服务队|宣讲队|宣讲团|宣讲小分队|小分队|突击队|先锋队|轻骑兵|队伍)")
@@ -429,6 +431,12 @@ def _quoted(text: str, col: _Collector) -> None:
                     and _FORMING.search(text, max(0, first_s - 14), first_s - 1) and not _TEAM_TOPIC.search(content) \
                     and not re.search("[的了]", content):
                 col.add(content, s - 1, e + 1, method="quoted+shape")  # 组建“红领巾宣讲队”: a team's own name
+                col.consume(s - 1, e + 1)
+                continue
+            if content.endswith("清单") and len(content) >= 4 and not head and not FORMULA.match(content) \
+                    and _LISTING.search(text, max(0, s - 8), s - 1):
+                # 列出“实事清单”, 认领“好事清单”: a list the city draws up and works through (not “两张清单”, a count)
+                col.add(content, s - 1, e + 1, method="quoted+verb")
                 col.consume(s - 1, e + 1)
                 continue
             team = _TEAM.match(text, e + 1)

@@ -449,3 +449,8 @@ def test_a_column_of_a_kind_and_brand_verbs():
 
 def test_an_honours_campaign_and_a_counted_format_are_not_programmes():
     assert local_names("巩固“全国文明城市”创建成果，以“一期一个主题”的形式宣讲。") == set()
+
+
+def test_a_quoted_list_the_city_draws_up_or_takes_on():
+    assert {"民生清单", "微心愿清单"} <= local_names("各村列出“民生清单”，党员认领“微心愿清单”。")
+    assert local_names("建立问题、责任“两张清单”。群众的“幸福清单”越来越长。") == set()
