@@ -205,3 +205,9 @@ def test_a_unit_the_gazetteer_lacks_is_the_same_where_named_again_alone(gaz):
     text = "织里镇晓河新村建成文化礼堂。晓河新村党支部书记介绍，晓河新村还办起了民宿。"
     found = names(gaz, text, "湖州市")
     assert len(found["晓河新村"].mentions) == 3 and found["晓河新村"].chain[-2].name == "织里镇"
+
+
+def test_a_street_the_gazetteer_lacks_named_with_its_own_body(gaz):
+    found = names(gaz, "近日，桂花墩街道党工委书记介绍了做法。各街道党工委同步推进，特色小镇党委也参加。", "江汉区")
+    assert found["桂花墩街道"].level == "township" and found["桂花墩街道"].chain[-2].name == "江汉区"
+    assert not any(n.startswith(("各", "特色")) for n in found)
