@@ -412,6 +412,12 @@ def _quoted(text: str, col: _Collector) -> None:
                 col.add(joined + head.group(1) + head.group(2), first_s - 1, head.end(), method="quoted+head")
                 col.consume(first_s - 1, head.end())
             continue
+        if head and len(group) > 1 and not head.group(1) and all(_plausible(c, head=True) for c in contents):
+            # 开展“送医下乡”和“送技进屯”活动: the head after a list of quotes is each one's
+            for (s, e), c in zip(group, contents):
+                col.add(c, s - 1, e + 1, (c + head.group(2),), "quoted+head")
+                col.consume(s - 1, e + 1)
+            continue
         for s, e in group:
             content = text[s:e]
             tail = text[e + 1:e + 8]

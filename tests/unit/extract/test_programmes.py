@@ -454,3 +454,9 @@ def test_an_honours_campaign_and_a_counted_format_are_not_programmes():
 def test_a_quoted_list_the_city_draws_up_or_takes_on():
     assert {"民生清单", "微心愿清单"} <= local_names("各村列出“民生清单”，党员认领“微心愿清单”。")
     assert local_names("建立问题、责任“两张清单”。群众的“幸福清单”越来越长。") == set()
+
+
+def test_a_head_after_a_list_of_quotes_is_each_ones():
+    found = names("两个镇分别开展“送法入户”和“送戏进寨”活动，服务群众。")
+    assert {"送法入户", "送戏进寨"} <= set(found) and "送法入户活动" in found["送法入户"].aliases
+    assert local_names("开展“文明家庭”、“最美庭院”评选活动。") == set()
