@@ -48,6 +48,14 @@ each ends in a head (“渔家夜校、海岛流动讲堂”), a quote held a nu
 P/R 0.927/0.814 → 0.934/0.907; visible unchanged (0.983/0.898). Tried and dropped: 组织 as a verb (a noun too:
 党组织过了一遍“筛子”), 乡村振兴 and 枫桥经验 in the catalogue (the visible gold lists each in one report of three and
 one of two that name it).
+Fifth pass, from six more invented sets (G–L, 72 reports; each measured before anything was drawn from it): what a
+found programme is tied to (把A同X行动结合起来), delivery practices by shape (送医下乡), a bare 行动 after a name that
+is not a kind of action (清风护企行动, not 集中整治行动), teams formed under a brand (组建“江汉先锋”志愿服务队) but not
+named for a topic (“百年党史”宣讲团), 【X】 after a verb, title campaigns (“四面红旗”村创建) but not an honour's
+(“全国文明城区”创建), a list drawn up or taken on (列出“实事清单”), a head after a list of quotes (“A”和“B”活动),
+X吹哨、Y报到, named lecture halls without quotes. Programmes F1 on G–L: 0.846/0.865/0.847/0.785/0.838/0.813 at first
+measurement → 0.897/0.919/0.893/0.847/0.877/0.839; visible 0.938 → 0.969 (a team named for its topic is out, a
+quoted list taken on is in), blind third unchanged (R 0.65).
 Slogans and requirements (守初心、担使命，找差距、抓落实; “四个意识”) are not
 programmes: a comma inside, a numbered political formula, or a following
 要求/精神/意识 rules them out.
