@@ -24,7 +24,7 @@ unit's post takes the unit named earlier in the paragraph or the one the article
 a locative (会上|县教育局局长) and goes on across a comma in a chain, a rank in brackets (副主任（常务）), a holder
 seconded from a bureau (驻村第一书记、市农业农村局干部甲), short transliterated names closed by a reporting verb, a Han
 surname before a transliterated given name (刘巴特尔), a common word after a bare post is a name only if the tagger
-says so (书记|项目). Posts placed on G–L: 0.828/0.841/0.925/1.0/—/0.849 → 0.906/0.966/0.964/1.0/1.0/0.989; titles on L
+says so (书记|项目). Posts placed on G–L: 0.828/0.841/0.925/1.0/1.0/0.849 → 0.906/0.966/0.964/1.0/1.0/0.989; titles on L
 0.937 → 0.964; seeds and the visible set unchanged (1.0), blind third unchanged.
 """
 from __future__ import annotations
