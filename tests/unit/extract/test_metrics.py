@@ -210,3 +210,8 @@ def test_a_time_phrase_is_not_what_is_counted_and_the_sentences_subject_carries(
     assert found["512件"].subject == "实事清单"
     found = {m.text: m for m in find_metrics("全旗共排查隐患86处，剩余7处。")}
     assert found["86处"].subject == "隐患"
+
+
+def test_thresholds_and_shares_per_person_are_not_figures_of_the_work():
+    found = {m.text for m in find_metrics("年收入30万元以上的村达到86个。12名县级领导每人联系2个村。培训党员3000人以上。")}
+    assert found == {"86个", "12名", "3000人以上"}
