@@ -33,6 +33,8 @@ WORDS_AFTER_NAME = frozenset((
 # title or role word (市领导和乡镇干部, 书记向大家介绍): they start a name only
 # when a statistical tagger says so (kg.extract.ner).
 AMBIGUOUS_SURNAMES = frozenset("和向")
+# The verbs of reporting and leading that follow an official's name (巴特尔介绍, 宝音带领): the clearest end of a name.
+REPORTING_VERBS = ("带领", "介绍", "表示", "指出", "主持", "讲话", "要求", "汇报", "告诉", "参加", "出席", "陪同", "强调", "说")
 # Function characters never inside a name (关于党 is not a person).
 NOT_IN_NAME = frozenset("的了于在和与及是为对把被从向们这那个之其等各每本该所以而但或就也都")
 # ... except as the first character of a given name, where they are common and never a preposition after a bare

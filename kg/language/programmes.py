@@ -77,6 +77,24 @@ METAPHORS = ("组合拳", "加速跑", "加速度", "快车道", "硬骨头", "�
 IDIOMS_ONE_ONE = ("一心一意", "一点一滴", "一朝一夕", "一言一行", "一草一木", "一砖一瓦", "一针一线", "一丝一毫",
                   "一举一动", "一五一十", "一生一世", "一饮一啄", "一颦一笑", "一字一句", "一板一眼", "一模一样",
                   "一年一度", "一来一回", "一唱一和", "一张一弛")
+# A team formed under a quoted brand (组建“江汉先锋”志愿服务队, 成立“彝家姊妹”宣讲队) makes the brand a programme; a team
+# named for what it talks about (“百年党史”宣讲团, “党纪法规”宣讲队) does not.
+TEAM_NOUNS = ("志愿服务队", "志愿者服务队", "志愿者队伍", "志愿队", "服务队", "宣讲队", "宣讲团", "宣讲小分队", "小分队", "突击队",
+              "先锋队", "轻骑兵", "队伍")
+TEAM_TOPICS = ("党史", "党纪", "理论", "政策", "法律", "法治", "精神", "全会")
+FORMING_VERBS = ("组建", "成立", "打造", "组织", "建立", "组成", "培育")
+# Verbs of drawing up or taking on a list (列出“实事清单”, 认领“好事清单”).
+LISTING_VERBS = ("列出", "认领", "建立", "梳理", "形成", "制定", "推行", "晒出", "公布", "开出", "建好", "用好")
+# The campaign for an honour (“全国文明城区”创建) is the honour's, not a programme: honours start with their grantor.
+HONOUR_START = ("全国", "全省", "全市", "国家", "省级", "市级", "中国")
+# What a four-character modifier of 行动 is when it says the kind of action, not its name (集中整治行动, 联合执法行动,
+# 巡逻防控行动): a manner word first, or a verb of enforcement or plain work last.
+ACTION_MANNERS = ("联合", "集中", "专项", "统一", "全面", "大型", "综合", "突击", "专门", "系列", "各类", "各项", "一次", "多次",
+                  "常态")
+ACTION_KINDS = ("整治", "检查", "排查", "执法", "巡查", "督查", "打击", "清查", "清理", "整顿", "防控", "巡逻", "救援", "处置",
+                "宣传", "调研", "走访", "帮扶")
+# Words ending in 进 that are not X进Y (推进, 促进, 引进, 先进): the character before 进.
+VERBS_WITH_JIN = "推促引先跟增改精前后并奋挺迈上激演渐共"
 # X长制: a post-holder responsibility system (路长制, 街长制, 田长制) — except words ending in 长制 that are not one.
 CHIEF_SYSTEM = re.compile(r"[" + HAN + r"]{1,3}长制")
 

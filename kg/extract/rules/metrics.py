@@ -327,8 +327,16 @@ def _change_tag(text: str, start: int, end: int) -> str | None:
     return None
 
 
-# After a figure, what makes it a threshold of the noun that follows (50万元以上的村, 3000元以下的).
-THRESHOLD_AFTER = re.compile(r"[余多]?(?:及以上|以上|以下|以内|及以下)的")
+# After a figure, what makes it a threshold of the noun that follows (50万元以上的村, 3000元以下的); the figure's own
+# span may already hold the bound (以上 is also a qualifier: 5轮以上).
+THRESHOLD_AFTER = re.compile(r"[余多]?(?:及以上|以上|以下|以内|及以下)?的")
+
+
+def _threshold(text: str, start: int, end: int) -> bool:
+    """Is the figure text[start:end] a threshold (年收入20万元以上的村), not a figure of the work?"""
+    bounded = re.search(r"(?:以上|以下|以内)$", text[start:end]) is not None
+    m = THRESHOLD_AFTER.match(text, end)
+    return m is not None and (bounded or len(m.group()) > 1)
 # Before a figure in its clause, a distributor over persons or units: the figure is each one's share (每人包联2个,
 # 每名干部联系5户), not a total. Not 每年/每月 (a rate over time, which reports give as a figure of their work).
 PER_UNIT_BEFORE = re.compile(r"每(?:人|名|位|个|户|村|家|支|名[" + HAN + r"]{1,3})[^，。；：！？\n\d]{0,6}$")
@@ -360,7 +368,7 @@ def _metric(text: str, m: re.Match, quotes, sentences: Sentences) -> Metric | No
         return None  # PM2.5, G60, 1+5+N
     if _in_set_phrase(text, start):
         return None  # 四处奔波, 千家万户, 五花八门: numeral words that count nothing
-    if THRESHOLD_AFTER.match(text, end) or (text[start:end].endswith(("以上", "以下", "以内")) and text[end:end + 1] == "的"):
+    if _threshold(text, start, end):
         return None  # 年收入20万元以上的村达到126个: a threshold that says which villages, not a figure of the work
     if PER_UNIT_BEFORE.search(text, max(0, start - 8), start):
         return None  # 每人包联1至2个街乡, 每名领导一篇报告: a rule per person, not a total

@@ -80,7 +80,8 @@ def name_at(text: str, i: int, stop: set[str] | frozenset[str] | None = None,
         chars = chars[:1]
     if len(chars) == 1 and chars[0] in stop:
         return None
-    if any(ch in NOT_IN_NAME and not (k == 0 and ch in FIRST_GIVEN_OK) for k, ch in enumerate(chars)) or (sur == 1 and len(chars) == 1 and chars[0] in UNIT_AS_GIVEN):
+    if any(ch in NOT_IN_NAME and not (k == 0 and ch in FIRST_GIVEN_OK) for k, ch in enumerate(chars)) \
+            or (sur == 1 and len(chars) == 1 and chars[0] in UNIT_AS_GIVEN):
         return None
     if chars[0] in WITHHELD:  # 王某, 储某某: a name withheld
         return None

@@ -36,7 +36,7 @@ from dataclasses import dataclass, field, replace
 from kg.extract.confidence import attest
 from kg.extract.records import Mention, Official, Person, Title
 from kg.extract.rules.names import AFTER_NAME, name_at, transliterated_name_at
-from kg.language.names import AMBIGUOUS_SURNAMES, TRANSLITERATION, WORDS_AFTER_NAME
+from kg.language.names import AMBIGUOUS_SURNAMES, REPORTING_VERBS, TRANSLITERATION, WORDS_AFTER_NAME
 from kg.language.text import HAN, Sentences, is_han
 from kg.language.titles import (DEPARTMENT_SUFFIXES, DEPARTMENTS, HISTORICAL_WORDS, NATIONAL_POSTS, NON_STATE_BODIES,
                                 NOT_IN_DEPARTMENT, ORGANIZATIONS, POSTS, QUALIFIED_POSTS, RANK_PREFIXES, ROLES, alternation, post_head)
@@ -62,7 +62,7 @@ SECONDED = re.compile(r"、[" + HAN + r"]{2,14}?(?:局|厅|委|办|部|院|中�
 RANK_BRACKET = re.compile(r"（(?:常务|主持工作|正处级|副处级|正科级|副科级|正县级|副县级|挂职)）")
 RANK_BRACKET_END = re.compile(RANK_BRACKET.pattern + "$")
 # What closes a short transliterated name after a title when no tagger confirms it.
-_CLOSES_SHORT_NAME = re.compile(r"[，。、；：（]|$|(?:带领|介绍|表示|指出|主持|讲话|要求|汇报|告诉|参加|出席|陪同|强调|说)")
+_CLOSES_SHORT_NAME = re.compile(r"[，。、；：（]|$|" + alternation(REPORTING_VERBS))
 # Locatives that end the phrase before a title (会上, 会后, 期间): a title never runs across one into a unit word.
 LOCATIVES = "上中后时前里间"
 UNIT_AT_END = re.compile(UNIT + r"$")
@@ -292,8 +292,6 @@ def find_people(text: str, ctx: Context, sentences: Sentences | None = None,
         — but not longer by a character that follows names (彭德才|正带领); a Han surname before a transliterated
         given name takes it whole (刘|巴特尔). The tagger is asked only when no Han name stands there and a short
         run might be one (it costs a sentence's tagging: asking at every title made the build 12% slower)."""
-        if RANK_BRACKET.match(text, i):  # 办公室副主任（常务）申小雪: the rank in brackets, then the name
-            i = RANK_BRACKET.match(text, i).end()
         name = name_at(text, i, is_word=is_word)
         other = transliterated_name_at(text, i)
         if other and name and other.startswith(name) and len(other) == len(name) + 1 and other[-1] in AFTER_NAME:
@@ -320,8 +318,9 @@ def find_people(text: str, ctx: Context, sentences: Sentences | None = None,
     for m in UNIT_RE.finditer(text):
         if m.group() in NATIONAL_POSTS and m.start() > 0 and is_han(text[m.start() - 1]) and text[m.start() - 1] != "央":
             continue  # 习近平总书记曾两次…: the national post is written after its holder's name
-        name = name_after_title(m.end())
-        at = RANK_BRACKET.match(text, m.end()).end() if RANK_BRACKET.match(text, m.end()) else m.end()
+        rank = RANK_BRACKET.match(text, m.end())  # 办公室副主任（常务）申小雪: the rank in brackets, then the name
+        at = rank.end() if rank else m.end()
+        name = name_after_title(at)
         seconded = SECONDED.match(text, m.end()) if name is None else None
         if seconded:  # 驻村第一书记、市农业农村局干部甲: the post, then where the holder comes from
             at = seconded.end()

@@ -389,7 +389,7 @@ class PlaceFinder:
         for m in UNKNOWN_TOWNSHIP.finditer(text):
             stem = m.group(1)
             if any(s < m.end(2) and m.start(1) < e for s, e in covered) or is_generic_stem(stem) \
-                    or not all(is_han(ch) for ch in stem) or stem.endswith(("小", "大", "新", "各", "本")):
+                    or stem.endswith(("小", "大", "新")):
                 continue
             name = stem + m.group(2)
             out.append(Hit(m.start(1), m.end(2), name, chain + [PlaceLevel(name, "township")], None, "chain",

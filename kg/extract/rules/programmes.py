@@ -69,9 +69,10 @@ from importlib import resources
 
 from kg.extract.confidence import attest
 from kg.extract.records import Mention, Programme
-from kg.language.programmes import (BRAND_HEADS, CHIEF_SYSTEM, DESTINATIONS, FACILITY_ENDS, GENERIC_HEADS, GOAL_ENDS,
-                                   HEADS, KIND_MODIFIERS, LIST_ENDS, MANNER, MEANS, METAPHORS, NOT_AFTER, PLAIN_WORK_ENDS,
-                                   SCOPES, SELF_HEADS, STRONG_HEADS, VERBS, is_distributive)
+from kg.language.programmes import (ACTION_KINDS, ACTION_MANNERS, BRAND_HEADS, CHIEF_SYSTEM, DESTINATIONS, FACILITY_ENDS,
+                                   FORMING_VERBS, GENERIC_HEADS, GOAL_ENDS, HEADS, HONOUR_START, KIND_MODIFIERS, LIST_ENDS,
+                                   LISTING_VERBS, MANNER, MEANS, METAPHORS, NOT_AFTER, PLAIN_WORK_ENDS, SCOPES, SELF_HEADS,
+                                   STRONG_HEADS, TEAM_NOUNS, TEAM_TOPICS, VERBS, VERBS_WITH_JIN, is_distributive)
 from kg.language.units import SELF_WORDS
 from kg.language.text import HAN, Sentences, inside_any, quoted_spans
 
@@ -87,8 +88,6 @@ GOAL = re.compile("(" + "|".join(GOAL_ENDS) + ")$")
 # A campaign to earn its title (“四面红旗”村创建, “五星支部”创建) is one too.
 OF_PROGRAMME = re.compile(r"(示范(?:点|户|村|社区|单位|岗|区|街|基地|家庭|带|片)|创新做法|做法|经验做法"
                           r"|(?:村|户|社区|支部|党支部|企业|单位)?创建)")
-# ... but the campaign for an honour (“全国文明城区”创建) is the honour's, not a programme: honours start with their grantor.
-HONOUR_START = ("全国", "全省", "全市", "国家", "省级", "市级", "中国")
 # A quote followed by how many times it was held (召开“院坝议事会”十余场, “周末课堂”开讲46期) is a recurring activity.
 # Held: a verb of holding before the quote (召开“院坝议事会”十余场) or before the count (“周末课堂”开讲46期).
 SESSIONS = re.compile(r"(开讲|举办|开展|举行|共)?[\d一二两三四五六七八九十百千]+[余多]?(?:场次|场|期|次|轮)")
@@ -104,13 +103,6 @@ ROUTINE = re.compile(r"[一半每][日天周旬月季年]一[" + HAN + r"]{1,4}"
 NEEDS_TOPIC = ("回头看",)
 # A head followed by one of these names a team (“厢音”宣讲组, “红色”宣讲团): the quote is the brand.
 TEAM_AFTER = "组团队员"
-# Verbs of drawing up or taking on a list, right before a quoted X清单.
-_LISTING = re.compile(r"(?:列出|认领|建立|梳理|形成|制定|推行|晒出|公布|开出|建好|用好)(?:了|并[" + HAN + r"]{1,4})?$")
-# A team formed under a quoted brand (组建“江汉先锋”志愿服务队, 成立“彝家姊妹”宣讲队): the brand is a programme; a team
-# named for what it talks about (“百年党史”宣讲团) is not.
-_TEAM = re.compile(r"(?:志愿服务队|志愿者服务队|志愿者队伍|志愿队|服务队|宣讲队|宣讲团|宣讲小分队|小分队|突击队|先锋队|轻骑兵|队伍)")
-_FORMING = re.compile(r"(?:组建|成立|打造|组织|建立|组成|培育)[了起]?[" + HAN + r"\d]{0,8}$")
-_TEAM_TOPIC = re.compile(r"党史|党纪|理论|政策|法律|法治|精神|全会")
 # A quoted name may be longer than this, or hold a comma, when a head follows it
 # (“走马上任100天，我为群众办实事”活动).
 MAX_NAME = 16
@@ -121,6 +113,11 @@ def _alternatives(words) -> str:
     return "|".join(sorted(words, key=len, reverse=True))
 
 
+# Right before a quoted X清单, a verb of drawing up or taking on a list; before a quoted team, a verb of forming it.
+_LISTING = re.compile(r"(?:" + _alternatives(LISTING_VERBS) + r")(?:了|并[" + HAN + r"]{1,4})?$")
+_TEAM = re.compile(r"(?:" + _alternatives(TEAM_NOUNS) + r")")
+_FORMING = re.compile(r"(?:" + _alternatives(FORMING_VERBS) + r")[了起]?[" + HAN + r"\d]{0,8}$")
+_TEAM_TOPIC = re.compile("|".join(TEAM_TOPICS))
 _HEAD_AFTER = re.compile(r"([" + HAN + r"]{0,8}?)(" + _alternatives(HEADS) + r")")
 # Not a verb with its result (打造成营商环境“最优城市”, 建设为“X”): what it makes is a goal, not a programme.
 # Nor a verb after 的, a modifier there (党的创新理论“飞入寻常百姓家”).
@@ -290,10 +287,7 @@ def find_programmes(text: str, sentences: Sentences | None = None, date: str | N
     _list_siblings(text, quotes, col)
     _means(text, quotes, col)
     _joined(text, quotes, col)
-    for m in _WHISTLE.finditer(text):
-        start = m.start() + (len(_LEAD_VERB.match(m.group()).group()) if _LEAD_VERB.match(m.group()) else 0)
-        if not col.is_consumed(start - 1, m.end() + 1) and m.group()[start - m.start():] not in col.items:
-            col.add(text[start:m.end()], start, m.end(), method="formula+verb")
+    _whistles(text, col)
     for m in SECRETARIES.finditer(text):  # 三级书记抓办实事, 五级书记抓扶贫, quoted or not
         if not col.is_consumed(m.start() - 1, m.end() + 1):
             col.add(m.group(), m.start(), m.end(), method="formula+verb")
@@ -315,10 +309,7 @@ def _plausible_activity(name: str) -> bool:
     return len(name) >= (7 if _GENERIC_END.search(name) else 5)
 
 
-# What a four-character modifier of 行动 is when it says the kind of action, not its name (集中整治行动, 联合执法行动,
-# 巡逻防控行动): a manner word first, or a verb of enforcement or plain work last.
-_PLAIN_ACTION = re.compile(r"^(?:联合|集中|专项|统一|全面|大型|综合|突击|专门|系列|各类|各项|一次|多次|常态)|(?:整治|检查|排查|执法"
-                           r"|巡查|督查|打击|清查|清理|整顿|防控|巡逻|救援|处置|宣传|调研|走访|帮扶)$")
+_PLAIN_ACTION = re.compile(r"^(?:" + _alternatives(ACTION_MANNERS) + r")|(?:" + _alternatives(ACTION_KINDS) + r")$")
 
 
 def _plausible_unquoted(name: str) -> bool:
@@ -440,9 +431,9 @@ def _quoted(text: str, col: _Collector) -> None:
                     pos += len(part) + 1
                 col.consume(s - 1, e + 1)
                 continue
+            formed = _FORMING.search(text, max(0, first_s - 14), first_s - 1) and not _TEAM_TOPIC.search(content)
             own_team = _TEAM.search(content)
-            if own_team and own_team.end() == len(content) and own_team.start() >= 2 and not head \
-                    and _FORMING.search(text, max(0, first_s - 14), first_s - 1) and not _TEAM_TOPIC.search(content) \
+            if formed and own_team and own_team.end() == len(content) and own_team.start() >= 2 and not head \
                     and not re.search("[的了]", content):
                 col.add(content, s - 1, e + 1, method="quoted+shape")  # 组建“红领巾宣讲队”: a team's own name
                 col.consume(s - 1, e + 1)
@@ -454,8 +445,7 @@ def _quoted(text: str, col: _Collector) -> None:
                 col.consume(s - 1, e + 1)
                 continue
             team = _TEAM.match(text, e + 1)
-            if team and not head and _FORMING.search(text, max(0, s - 14), s - 1) and not _TEAM_TOPIC.search(content) \
-                    and _plausible(content, head=False):
+            if formed and team and not head and _plausible(content, head=False):
                 # 组建“江汉先锋”志愿服务队: the team's brand is the programme (a team named for its topic is not)
                 col.add(content, s - 1, team.end(), (content + team.group(),), "quoted+head")
                 col.consume(s - 1, team.end())
@@ -495,6 +485,15 @@ def _quoted(text: str, col: _Collector) -> None:
 # X吹哨、Y报到: the genre's formula of a unit raising a problem and departments answering it (街乡吹哨、部门报到,
 # 企业吹哨、部门报到), quoted or not.
 _WHISTLE = re.compile(r"[" + HAN + r"]{2,4}吹哨[、，]?[" + HAN + r"]{2,4}报到")
+
+
+def _whistles(text: str, col: _Collector) -> None:
+    """街道推行街乡吹哨、部门报到: the formula without its introducing verb, where no quote has named it already."""
+    for m in _WHISTLE.finditer(text):
+        lead = _LEAD_VERB.match(m.group())
+        start = m.start() + (lead.end() if lead else 0)
+        if not col.is_consumed(start - 1, m.end() + 1) and text[start:m.end()] not in col.items:
+            col.add(text[start:m.end()], start, m.end(), method="formula+verb")
 
 
 def _bracketed(text: str, col: _Collector) -> None:
@@ -638,10 +637,6 @@ _DELIVERY = re.compile(r"(?<![运输护接])送[" + HAN + r"]{1,3}?(?:下乡|下
                        + r"|[村屯寨户乡]))(?=[，。；、”和及等活动服务\d]|$)")
 
 
-# Words ending in 进 that are not X进Y (推进, 促进, 引进, 先进): the character before 进.
-VERBS_WITH_JIN = "推促引先跟增改精前后并奋挺迈上激演渐共"
-
-
 def _into(text: str, quotes, col: _Collector) -> None:
     """X进Y after a programme verb: who or what goes where, the shape of a practice named for it (组织在职党员进社区,
     开展法律进校园). Only to the genre's destinations (社区, 校园, 企业, 万家…), never 进村入户 (a manner).
@@ -756,24 +751,20 @@ def _joined(text: str, quotes, col: _Collector) -> None:
     """把党纪学习教育同X行动结合起来: the article ties a programme it names to X; X is a programme too when it ends in a
     programme head (行动, 工程, 专项整治…) after a name of two characters or more, and is not a kind (重点工程) or a
     scope (各项活动). One side must be a programme already found, so 把学习同工作结合 never fires."""
-    known = [m for p in col.items.values() for m in p.mentions]
+    known = [(k.start, k.end) for p in col.items.values() for k in p.mentions]
     for m in _JOINED.finditer(text):
         for side, other in ((2, 1), (1, 2)):
-            name = m.group(side)
-            if not any(k.start <= m.end(other) and m.start(other) <= k.end and k.end >= m.end(other) - 1
-                       and k.start >= m.start(other) - 1 for k in known):
+            # the other side ends in a programme found (its quotes may stand outside the group: “X”实践活动)
+            if not any(m.start(other) - 1 <= ks and m.end(other) - 1 <= ke <= m.end(other) + 1 for ks, ke in known):
                 continue
-            name = re.split("[把将]", name)[-1]
+            name = re.split("[把将]", m.group(side))[-1]
             lead = _LEAD_VERB.match(name)
             name = name[lead.end():] if lead else name
             start = m.end(side) - len(name)
-            if any(k.start < m.end(side) and start < k.end for k in known) or "“" in name or "”" in name:
-                continue  # already a programme, or a quote's pieces
-            if not _JOIN_HEADS.search(name) or inside_any(start, quotes) or len(name) < 4 \
-                    or _SCOPE.match(name) or KIND_MODIFIERS.match(name) or re.search("[的了和与及同]", name):
-                continue
             head = _JOIN_HEADS.search(name)
-            if head.start() < 2 or (name.endswith(("活动", "行动")) and _GENERIC_END.search(name[:head.start()])
-                                    and len(name) < 7):
-                continue
+            if head is None or head.start() < 2 or "“" in name or "”" in name or inside_any(start, quotes) \
+                    or any(ks < m.end(side) and start < ke for ks, ke in known) \
+                    or _SCOPE.match(name) or KIND_MODIFIERS.match(name) or re.search("[的了和与及同]", name) \
+                    or (name.endswith(("活动", "行动")) and _GENERIC_END.search(name[:head.start()]) and len(name) < 7):
+                continue  # no head, a quote's pieces, a programme already, a scope, a kind, a plain activity
             col.add(name, start, m.end(side), method="joined")
