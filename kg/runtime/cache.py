@@ -40,7 +40,7 @@ def extractor_version(settings: Settings) -> str:
             h.update(file.read_bytes())
     for package in _EXTRACTOR_PACKAGES:
         h.update(f"{package}=={metadata.version(package)}".encode())
-    h.update(f"{settings.segmenter} {settings.pkuseg_sha256} ner={settings.ner}".encode())
+    h.update(f"{settings.segmenter} {settings.pkuseg_sha256} ner={settings.ner} {settings.divisions_sha256}".encode())
     return h.hexdigest()[:16]
 
 
