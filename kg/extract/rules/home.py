@@ -18,6 +18,9 @@ district, county and banner:
 - a county-level unit beats its own prefecture when both are prominent:
   reports name their superiors too — unless it is one of several of the prefecture's
   counties as prominent (a round-up with a section per county is the prefecture's);
+- a report that calls itself by its prefecture's kind (我市) and names only several of that
+  prefecture's counties, none ahead, is the prefecture's round-up even when the prefecture is
+  never named (no set changed; a probe of written openings had 新郑市 for 郑州's report);
 - a headline the page repeats (title, heading, heading again) votes once: on set L
   a slogan's short name (蒙山 in 沂蒙山下) outvoted the publisher and eleven townships.
 
@@ -209,7 +212,22 @@ def resolve_home(body: str, gaz: Gazetteer, title: str | None = None,
         alone = top is not None and all(support(j) < 0.75 * support(top) for j in siblings)
         if top is not None and score(top) >= 0.6 * score(best) and alone:
             best = top
+    elif gaz.depth(best) == 2:
+        best = _round_up_parent(best, cities, kind, support, gaz)
     return HomeResult(best, dict(votes), kind, dict(subtree))
+
+
+def _round_up_parent(best: int, cities: list[int], kind: str | None, support, gaz: Gazetteer) -> int:
+    """A report that calls itself by its prefecture's kind (我市) and names only that prefecture's counties,
+    none ahead of the others (新郑市、荥阳市、登封市同步开展): a round-up, the prefecture's — not the first
+    county named. Two siblings at least as prominent as three quarters of the best one; a county report names
+    itself far more often than its neighbours."""
+    up = gaz.parents_of(best)
+    if not kind or not up or gaz.depth(up[0]) != 1 or not gaz.name(up[0]).endswith(kind):
+        return best
+    rivals = [j for j in cities if j != best and gaz.depth(j) == 2 and up[0] in gaz.parents_of(j)
+              and support(j) >= 0.75 * support(best)]
+    return up[0] if len(rivals) >= 2 else best
 
 
 

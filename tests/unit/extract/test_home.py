@@ -110,3 +110,21 @@ def test_a_round_up_of_a_prefectures_counties_is_the_prefectures(gaz):
     body = (f"{title}\n全市主题教育推进会召开。\n【红安县】红安县开设现场教学课堂。\n【罗田县】罗田县推行工作法。\n"
             "【浠水县】浠水县建立机制。\n【武穴市】武穴市深化实践活动。")
     assert home(gaz, body, title=title) == "黄冈市"
+
+
+def test_a_round_up_that_never_names_its_prefecture_is_the_prefectures(gaz):
+    """我市 and three county-level cities of one prefecture, none ahead: the prefecture, not the first named."""
+    body = "我市举办专题读书班。\n巩义市、新密市、登封市同步开展，全市参训干部900名。"
+    assert home(gaz, body) == "郑州市"
+
+
+def test_a_county_level_city_that_names_its_neighbours_once_stays_home(gaz):
+    body = ("新密市召开推进会。\n新密市委书记讲话，要求新密市各部门抓好落实。\n"
+            "会议通报了新密市、巩义市、登封市的进展，我市排名第一。")
+    assert home(gaz, body) == "新密市"
+
+
+def test_a_county_round_up_under_a_prefecture_of_another_kind_is_not_moved(gaz):
+    """我县 with two sibling counties: the prefecture is a 市, not the kind the report calls itself."""
+    body = "我县开展志愿服务。\n罗田县、英山县、浠水县同步开展。"
+    assert home(gaz, body) != "黄冈市"
