@@ -179,7 +179,9 @@ def resolve_home(body: str, gaz: Gazetteer, title: str | None = None,
         return votes[j] + subtree[j]
 
     def score(j: int) -> float:
-        s = support(j) + 0.1 * prov_votes[gaz.province_of(j)]
+        # A unit's named superiors break a tie between units of one name (石家庄市's or 沧州市's 新华区)
+        s = support(j) + 0.1 * prov_votes[gaz.province_of(j)] \
+            + 0.1 * sum(votes[p] for p in gaz.parents_of(j) if gaz.depth(p) >= 1)
         if kind and gaz.name(j).endswith(kind):
             s *= 2
         return s

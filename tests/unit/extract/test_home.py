@@ -128,3 +128,10 @@ def test_a_county_round_up_under_a_prefecture_of_another_kind_is_not_moved(gaz):
     """我县 with two sibling counties: the prefecture is a 市, not the kind the report calls itself."""
     body = "我县开展志愿服务。\n罗田县、英山县、浠水县同步开展。"
     assert home(gaz, body) != "黄冈市"
+
+
+def test_a_named_superior_decides_between_units_of_one_name(gaz):
+    """Two 新华区 in one province (石家庄市's and 沧州市's): the one under the city the report names."""
+    body = "新华区开展主题教育\n我区深入开展主题教育，区委书记主持会议。石家庄市委巡回指导组到会指导。"
+    res = resolve_home(body, gaz, title="新华区开展主题教育")
+    assert gaz.name(res.idx) == "新华区" and gaz.name(gaz.parents_of(res.idx)[0]) == "石家庄市"
