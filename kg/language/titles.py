@@ -27,7 +27,7 @@ DEPARTMENTS = ("组织部", "宣传部", "统战部", "政法委", "办公室")
 DEPARTMENT_SUFFIXES = ("局", "科", "股", "室", "办", "组", "所", "站", "庭", "中心", "工作队", "法院", "检察院")
 # Characters that never stand inside a department's name: particles, prepositions
 # and the verbs that put a post on someone (担任/任/由), so 由督导组组长 stays 督导组组长.
-NOT_IN_DEPARTMENT = "的了在和与及是为对把被从向等各任由到"
+NOT_IN_DEPARTMENT = "的了在和与及是为对把被从向等各任由到兼"
 # The post itself. A longer post comes before one it contains (第一书记 before 书记).
 POSTS = ("总书记", "第一书记", "书记", "支书", "常委", "市长", "县长", "区长", "省长", "镇长", "乡长", "村长", "盟长",
          "旗长", "州长", "主席", "主任", "部长", "局长", "组长", "秘书长", "检察长", "院长", "厅长", "处长", "委员",

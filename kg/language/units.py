@@ -22,7 +22,7 @@ _SUFFIX_AT_END = re.compile("(" + "|".join(UNIT_SUFFIXES) + ")$")
 
 # The unit words a post can be qualified with (市委书记, 镇党委书记, 社区主任). 地 is
 # a 地区's (地委书记) and 苏木 a township's in Inner Mongolia (苏木党委书记).
-TITLE_UNIT_WORDS = ("自治区", "省", "市", "县", "区", "盟", "旗", "州", "行署", "地", "镇", "乡", "苏木", "村", "社区",
+TITLE_UNIT_WORDS = ("自治区", "省", "市", "县", "区", "盟", "旗", "州", "行署", "地区", "地", "镇", "乡", "苏木", "村", "社区",
                     "街道", "嘎查")
 
 # How a report names the unit it is written in, or that unit's own bodies,

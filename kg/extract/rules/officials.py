@@ -51,7 +51,10 @@ POST = alternation(POSTS)
 # A committee's working group has a longer name than a department (省委第十一巡回指导组, 州委党纪学习教育指导组):
 # after a unit word and its committee, up to 24 characters before 组 (市委深入贯彻中央八项规定精神学习教育第五指导组).
 GROUP = "(?:(?![" + NOT_IN_DEPARTMENT + "])[" + HAN + "]){1,24}?组(?:办公室)?"
-PREFIX = "(?:" + LEVEL + ORG + GROUP + "|" + LEVEL + "?" + ORG + DEPT + "?|" + LEVEL + "?" + DEPT + "|" + LEVEL + ")"
+# A department's own party body (市公安局党委书记, 县教育局党组书记) belongs to the department's title.
+DEPT_PARTY = alternation(("党委", "党组", "党总支", "党支部"))
+PREFIX = ("(?:" + LEVEL + ORG + GROUP + "|" + LEVEL + "?" + ORG + DEPT + "?|" + LEVEL + "?" + DEPT + DEPT_PARTY + "?|"
+          + LEVEL + ")")
 UNIT = "(?:" + PREFIX + "?" + RANK + POST + "|" + PREFIX + RANK + alternation(QUALIFIED_POSTS) + ")"
 UNIT_RE = re.compile(UNIT)
 _LEVEL_START = re.compile(LEVEL)

@@ -282,3 +282,22 @@ def test_a_chain_of_titles_goes_on_after_a_comma(gaz):
 def test_a_seconded_rank_in_brackets_closes_a_title_in_a_chain(gaz):
     offs, _, _ = people(gaz, "市委常委、副市长（挂职），市委宣传部副部长（常务）顾小平介绍。", "湖州市")
     assert "市委常委" in titles(offs["顾小平"])
+
+
+def test_a_concurrent_post_after_jian_is_a_second_title(gaz):
+    """县委组织部副部长兼县委老干部局局长甲: 兼 joins two titles, it is never part of a department's name."""
+    offs, _, _ = people(gaz, "县委组织部副部长兼县委老干部局局长吴晓敏参加。", home_name="宁远县")
+    assert titles(offs["吴晓敏"]) == ["县委组织部副部长", "县委老干部局局长"]
+
+
+def test_a_diqu_title_keeps_its_unit_word(gaz):
+    """地区纪委副书记 is the 地区's, not 区纪委副书记 of no place."""
+    offs, _, ctx = people(gaz, "地区纪委副书记、监委副主任王海燕参加。", home_name="和田地区")
+    assert titles(offs["王海燕"]) == ["地区纪委副书记", "监委副主任"]
+    assert offs["王海燕"].titles[0].place == ctx.home.key
+
+
+def test_a_departments_party_committee_is_part_of_its_title(gaz):
+    offs, _, _ = people(gaz, "市公安局党委书记、局长范立伟，县教育局党组书记陈思远出席。")
+    assert titles(offs["范立伟"]) == ["市公安局党委书记", "局长"]
+    assert titles(offs["陈思远"]) == ["县教育局党组书记"]
