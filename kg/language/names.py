@@ -11,9 +11,11 @@ from __future__ import annotations
 # Characters that end a name when they follow a two-character name: verbs,
 # prepositions and particles that typically come right after a person
 # (李猛带领, 张涛对, 周辉在, 王萌深受, 田华帮).
+# Not 欣, 正 or 进: common given names on their own (王欣, 李正, 张进参加), nor 来, which ends many (王春来); the
+# words they begin after a name (欣慰, 正在, 进行, 来到) are in WORDS_AFTER_NAME.
 AFTER_NAME = frozenset(
-    "带率到对将在说结聚欣等和与及同也就为是的了向出认要来去参深听调走看一多亲代提作把以从通当会则又主表指召任兼副"
-    "于被给让已曾正都共分即后再还亦讲视慰检座致并赴前专重批介宣进开实督研现入着们称感回接谈告表用指"
+    "带率到对将在说结聚等和与及同也就为是的了向出认要去参深听调走看一多亲代提作把以从通当会则又主表指召任兼副"
+    "于被给让已曾都共分即后再还亦讲视慰检座致并赴前专重批介宣开实督研现入着们称感回接谈告表用指"
     "代负组分牵部这那其该每各作带领帮"
 )
 # Words that commonly begin right after a two-character name and whose first
@@ -25,6 +27,8 @@ WORDS_AFTER_NAME = frozenset((
     "透露", "解释", "答复", "发言", "点评", "总结", "布置", "安排",
     "陪同", "察看", "查看", "询问",
     "协调", "书记", "主任", "强化", "明确", "先后",
+    "欣慰", "欣然", "欣喜", "正在", "正是", "正式", "进行", "进入", "进村", "进一", "进社",
+    "来到", "来自", "来村", "来我", "来此", "来这",
     # 全 ends many given names (宋德全); 全 + a scope starts the next word (王明全市…).
     "全市", "全县", "全区", "全省", "全旗", "全州", "全盟", "全镇", "全乡", "全村", "全体", "全面", "全力", "全程",
     "全国", "全部", "全年",
@@ -38,8 +42,8 @@ REPORTING_VERBS = ("带领", "介绍", "表示", "指出", "主持", "讲话", "
 # Function characters never inside a name (关于党 is not a person).
 NOT_IN_NAME = frozenset("的了于在和与及是为对把被从向们这那个之其等各每本该所以而但或就也都")
 # ... except as the first character of a given name, where they are common and never a preposition after a bare
-# surname (钟向阳, 李向东).
-FIRST_GIVEN_OK = frozenset("向")
+# surname (钟向阳, 李向东, 张为民, 李为群).
+FIRST_GIVEN_OK = frozenset("向为")
 # A given name of these characters only is a name withheld (储某某, 王某: an offender in a case a
 # discipline body reports): no one to put in the graph.
 WITHHELD = frozenset("某")
@@ -65,4 +69,6 @@ TRANSLITERATION = frozenset(
 # Words that start with a surname character but are not names (任组长, 党员, 高度).
 NOT_NAME_START = ("组长", "副组", "书记", "主任", "部长", "委员", "成员", "领导", "干部", "党员", "群众", "同志",
                   # words a surname character starts (代表, 权力, 权益)
-                  "代表", "代理", "代办", "代为", "权力", "权益", "权利", "权责")
+                  "代表", "代理", "代办", "代为", "权力", "权益", "权利", "权责",
+                  # a surname character and 为 that are one word (成为, 尤为, 广为), not 成|为民
+                  "成为", "尤为", "广为")

@@ -23,7 +23,7 @@ ORGANIZATIONS = ("党委", "党工委", "党组", "党支部", "党总支", "总
 # section, a working group, a court (县住建局物管科, 市文明办, 巡回督导组,
 # 驻村工作队, 中级人民法院, 便民服务中心). Not 队 or 院 alone: 志愿服务队 and
 # 医院 are not state bodies.
-DEPARTMENTS = ("组织部", "宣传部", "统战部", "政法委", "办公室")
+DEPARTMENTS = ("组织部", "宣传部", "统战部", "政法委", "办公室", "办事处")
 DEPARTMENT_SUFFIXES = ("局", "科", "股", "室", "办", "组", "所", "站", "庭", "中心", "工作队", "法院", "检察院")
 # Characters that never stand inside a department's name: particles, prepositions
 # and the verbs that put a post on someone (担任/任/由), so 由督导组组长 stays 督导组组长.

@@ -73,6 +73,8 @@ BARE_POST = re.compile(RANK + "(" + POST + ")$")
 # A chained title whose qualifier is not in the vocabulary (武汉经开区工委书记):
 # at most this many characters back to the 、 that joins it to the title before.
 CHAIN_REACH = 16
+# How far a place named before a title may run into it: the title's unit word (市, 苏木, 街道, 社区, 嘎查).
+_UNIT_WORD_OVERLAP = 2
 # What may follow the last name of a list (县领导甲、乙陪同): punctuation.
 LIST_END = set("、，。；：！？等”）")
 NATIONAL = re.compile("(" + "|".join(NATIONAL_POSTS) + ")")
@@ -181,6 +183,8 @@ def _unit_ending(text: str, pos: int) -> str | None:
     for k in range(len(window) - len(best) - 1, -1, -1):
         if UNIT_AT_END.fullmatch(window[k:]):
             best = window[k:]
+    if len(best) > 2 and best[0] == best[1] and UNIT_AT_END.fullmatch(best[1:]):
+        return best[1:]  # 武当乡|乡长, 仙桃市|市委书记: the doubled unit word ends the unit's name
     if not _LEVEL_START.match(best):
         for k in range(len(window) - len(best) + 1, len(window) - 1):
             if window[k - 1] in LOCATIVES and _LEVEL_START.match(window, k) and UNIT_AT_END.fullmatch(window[k:]):
@@ -210,7 +214,8 @@ def _units_before(text: str, end: int, ctx: Context) -> list[tuple[int, str, Pla
             break
         start = pos - len(best)
         prefix = _place_before(ctx, start)
-        left = prefix.start if prefix is not None and prefix.end <= start + 1 else start
+        # the place may end in the title's unit word: 伊和乌素苏木|党委书记 shares 苏木, 宁乡市|委书记 shares 市
+        left = prefix.start if prefix is not None and prefix.end <= start + _UNIT_WORD_OVERLAP else start
         if left > 0 and text[left - 1] not in "、兼":
             wider = _chain_start(text, left)
             if wider is not None:
@@ -372,9 +377,9 @@ def find_people(text: str, ctx: Context, sentences: Sentences | None = None,
         if not units:
             continue
         s0, _, prefix = units[0]
-        if (prefix.start if prefix is not None and prefix.end <= s0 + 1 else s0) != m.end():
+        if (prefix.start if prefix is not None and prefix.end <= s0 + _UNIT_WORD_OVERLAP else s0) != m.end():
             continue  # the bracket holds more than titles: a gloss, an explanation
-        hit = _name_ending(text, m.start(), person_at)
+        hit = _name_ending(text, m.start(), person_at, titled=True)
         if hit is None or hit[1] in found.officials:
             continue
         start, name = hit
@@ -497,16 +502,18 @@ def _names_after(text: str, end: int, is_word, confirmed, name_here) -> list[tup
 _BEFORE_LISTED_NAME = set("、，,：:；;。 \u3000\n")
 
 
-def _name_ending(text: str, end: int, person_at=None) -> tuple[int, str] | None:
+def _name_ending(text: str, end: int, person_at=None, titled: bool = False) -> tuple[int, str] | None:
     """The whole name that ends at ``end`` and stands alone as an item (after punctuation or at the
-    start): a Han name (surname rule) or a transliterated one (格桑邓珠)."""
+    start): a Han name (surname rule) or a transliterated one (格桑邓珠). ``titled``: the posts in brackets
+    right after it (图雅（苏木党委副书记）) are evidence enough for a short transliterated name, as a
+    statistical tagger's would be."""
     for length in (3, 2, 4, 5, 6, 7, 8):
         s = end - length
         if s < 0 or (s > 0 and text[s - 1] not in _BEFORE_LISTED_NAME):
             continue
         piece = text[s:end]
-        if name_at(text, s, stop=set()) == piece or transliterated_name_at(
-                text, s, person_at(s) if person_at is not None and length < 4 else None) == piece:
+        tagged = length if titled else person_at(s) if person_at is not None and length < 4 else None
+        if name_at(text, s, stop=set()) == piece or transliterated_name_at(text, s, tagged) == piece:
             return s, piece
     return None
 

@@ -82,3 +82,26 @@ def test_xiang_opens_a_given_name_but_is_a_preposition_after_one():
     assert name_at("钟向阳指出", 0) == "钟向阳"
     assert name_at("李向东主持会议", 0) == "李向东"
     assert name_at("王明向群众介绍", 0) == "王明"
+
+
+def test_given_names_of_characters_that_also_follow_names():
+    """欣, 正, 进 alone are given names (王欣参加, 李正表示); the words they begin end a longer name (王萌|欣慰)."""
+    assert name_at("县长王欣参加", 2) == "王欣" and name_at("县长王欣，", 2) == "王欣"
+    assert name_at("县长李正表示", 2) == "李正" and name_at("县长张进出席", 2) == "张进"
+    assert name_at("县长王萌欣慰地说", 2) == "王萌" and name_at("书记王凯正在调研", 2) == "王凯"
+
+
+def test_wei_opens_a_given_name_but_not_a_word_with_the_surname():
+    assert name_at("县委书记张为民讲话", 4) == "张为民"
+    assert name_at("县委书记曾为当地群众办实事", 4) is None
+    assert name_at("县委书记成为大家的榜样", 4) is None
+
+
+def test_lai_ends_a_given_name_and_starts_the_word_after_one():
+    assert name_at("副主任王春来带队", 3) == "王春来"
+    assert name_at("市长张明来到社区", 2) == "张明"
+
+
+def test_common_surnames_of_the_hundred_most_common():
+    assert [name_at(f"县长{n}参加", 2) for n in ("傅立新", "赖建文", "洪亮", "阎志刚", "萧红")] == \
+        ["傅立新", "赖建文", "洪亮", "阎志刚", "萧红"]

@@ -301,3 +301,19 @@ def test_a_departments_party_committee_is_part_of_its_title(gaz):
     offs, _, _ = people(gaz, "市公安局党委书记、局长范立伟，县教育局党组书记陈思远出席。")
     assert titles(offs["范立伟"]) == ["市公安局党委书记", "局长"]
     assert titles(offs["陈思远"]) == ["县教育局党组书记"]
+
+
+def test_the_doubled_unit_word_ends_the_units_name(gaz):
+    """武当乡乡长: the township's 乡 and the post 乡长, not a post 乡乡长; a 办事处 is a department."""
+    offs, _, _ = people(gaz, "武当乡乡长严明，仙桃市市委书记胡玮，城南街道办事处主任龙文出席。", home_name="宜章县")
+    assert titles(offs["严明"]) == ["乡长"] and titles(offs["胡玮"]) == ["市委书记"]
+    assert titles(offs["龙文"])[0].endswith("办事处主任")
+
+
+def test_a_short_transliterated_name_before_its_posts_in_brackets(gaz):
+    """图雅（…苏木党委副书记、苏木达）: the posts in brackets make the short name a person; the 苏木 the place and the
+    post share belongs to both."""
+    offs, _, _ = people(gaz, "图雅（伊和乌素苏木党委副书记、苏木达）说，要办好实事。", home_name="杭锦旗")
+    assert titles(offs["图雅"]) == ["苏木党委副书记", "苏木达"]
+    offs, _, _ = people(gaz, "旗委书记张强、伊和乌素苏木党委书记王刚出席。", home_name="杭锦旗")
+    assert titles(offs["王刚"]) == ["苏木党委书记"]
