@@ -16,14 +16,16 @@ from __future__ import annotations
 import re
 
 # Bodies a post belongs to (市委, 镇党委, 县人大常委会), longest-first where one contains another.
-ORGANIZATIONS = ("党委", "党工委", "党组", "党支部", "党总支", "总支", "支部", "纪委监委", "纪委", "监委", "政法委",
-                 "人大常委会", "人大", "政协", "人民政府", "政府", "村委会", "居委会", "委员会", "管委会", "工委", "委")
+ORGANIZATIONS = ("党委", "党工委", "党组", "党支部", "党总支", "总支", "支部", "纪委监委", "纪委", "监委会", "监委", "政法委",
+                 "人大常委会", "人大", "政协", "人民政府", "政府", "村委会", "居委会", "委员会", "管委会", "工委",
+                 # the mass organizations the party leads, each with its post-holders (县妇联主席, 团县委书记)
+                 "团委", "妇联", "总工会", "工会", "科协", "残联", "文联", "侨联", "工商联", "红十字会", "委")
 # Departments of a body (市委组织部, 县教育局): the named ones, or any short name
 # ending in one of the suffixes of a state working unit: a bureau, an office, a
 # section, a working group, a court (县住建局物管科, 市文明办, 巡回督导组,
 # 驻村工作队, 中级人民法院, 便民服务中心). Not 队 or 院 alone: 志愿服务队 and
 # 医院 are not state bodies.
-DEPARTMENTS = ("组织部", "宣传部", "统战部", "政法委", "办公室", "办事处")
+DEPARTMENTS = ("组织部", "宣传部", "统战部", "政法委", "办公室", "办事处", "人武部", "武装部")
 DEPARTMENT_SUFFIXES = ("局", "科", "股", "室", "办", "组", "所", "站", "庭", "中心", "工作队", "法院", "检察院")
 # Characters that never stand inside a department's name: particles, prepositions
 # and the verbs that put a post on someone (担任/任/由), so 由督导组组长 stays 督导组组长.
@@ -44,8 +46,9 @@ NON_STATE_BODIES: dict[str, str] = {
     "业委会": "resident", "业主委员会": "resident", "公司": "entrepreneur", "集团": "entrepreneur",
     "合作社": "entrepreneur", "商会": "entrepreneur", "协会": "association", "医院": "doctor", "学校": "teacher",
 }
-# Words before a post word that make it a deputy, executive or acting post: 副书记, 常务副市长, 代县长.
-RANK_PREFIXES = ("常务", "代", "副")
+# Words before a post word that make it a deputy, executive, full-time or acting post: 副书记, 常务副市长,
+# 专职副书记, 代县长. The deputy's 副 last.
+RANK_PREFIXES = ("常务", "专职", "代", "副")
 # Posts of the national leadership, written after the name (习近平总书记).
 NATIONAL_POSTS = ("总书记", "总理", "副总理", "委员长", "国家主席")
 # Titles common enough to keep whole in the segmenter's dictionary.
@@ -65,7 +68,7 @@ ROLES: dict[str, str] = {
     "董事长": "entrepreneur", "总经理": "entrepreneur", "理事长": "entrepreneur", "合作社社长": "entrepreneur",
 }
 
-_RANK = re.compile("^(?:常务|代)?副?")
+_RANK = re.compile("^(?:" + "|".join(RANK_PREFIXES[:-1]) + ")?" + RANK_PREFIXES[-1] + "?")
 
 
 def post_head(title: str) -> str:

@@ -111,4 +111,5 @@ def title_unit_kind(title: str) -> str | None:
     >>> title_unit_kind("旗长"), title_unit_kind("自治区党委书记"), title_unit_kind("苏木党委书记"), title_unit_kind("组织部部长")
     ('旗', '省', '乡镇', None)
     """
+    title = title[1:] if title.startswith("团") else title  # 团县委书记: the county's Youth League
     return next((kind for start, kind in _KIND_BY_TITLE if title.startswith(start)), None)

@@ -53,8 +53,10 @@ POST = alternation(POSTS)
 GROUP = "(?:(?![" + NOT_IN_DEPARTMENT + "])[" + HAN + "]){1,24}?组(?:办公室)?"
 # A department's own party body (市公安局党委书记, 县教育局党组书记) belongs to the department's title.
 DEPT_PARTY = alternation(("党委", "党组", "党总支", "党支部"))
-PREFIX = ("(?:" + LEVEL + ORG + GROUP + "|" + LEVEL + "?" + ORG + DEPT + "?|" + LEVEL + "?" + DEPT + DEPT_PARTY + "?|"
-          + LEVEL + ")")
+# The Youth League's committee of a unit (团县委书记 is not the 县委书记).
+LEAGUE = "团" + LEVEL + "委"
+PREFIX = ("(?:" + LEAGUE + "|" + LEVEL + ORG + GROUP + "|" + LEVEL + "?" + ORG + DEPT + "?|" + LEVEL + "?" + DEPT
+          + DEPT_PARTY + "?|" + LEVEL + ")")
 UNIT = "(?:" + PREFIX + "?" + RANK + POST + "|" + PREFIX + RANK + alternation(QUALIFIED_POSTS) + ")"
 UNIT_RE = re.compile(UNIT)
 _LEVEL_START = re.compile(LEVEL)

@@ -317,3 +317,12 @@ def test_a_short_transliterated_name_before_its_posts_in_brackets(gaz):
     assert titles(offs["图雅"]) == ["苏木党委副书记", "苏木达"]
     offs, _, _ = people(gaz, "旗委书记张强、伊和乌素苏木党委书记王刚出席。", home_name="杭锦旗")
     assert titles(offs["王刚"]) == ["苏木党委书记"]
+
+
+def test_posts_of_mass_organizations_and_full_time_deputies(gaz):
+    offs, _, ctx = people(gaz, "团县委书记李红、县妇联主席王芳、县总工会主席张伟、村监委会主任刘强出席。"
+                               "镇人武部部长周涛、县文明办专职副主任郑洁参加。", home_name="宜章县")
+    got = {n: titles(o) for n, o in offs.items()}
+    assert got == {"李红": ["团县委书记"], "王芳": ["县妇联主席"], "张伟": ["县总工会主席"], "刘强": ["村监委会主任"],
+                   "周涛": ["镇人武部部长"], "郑洁": ["县文明办专职副主任"]}
+    assert offs["李红"].titles[0].place == ctx.home.key  # the Youth League's county committee is the county's
