@@ -139,11 +139,26 @@ def scan_candidates(text: str, gaz: Gazetteer, max_level: int = 4) -> list[Candi
             if length <= 5:
                 ids = gaz.short_named(s)
                 if ids and text[i + length:i + length + 1] not in FEATURE_AFTER \
-                        and not text.startswith(INSTITUTION_AFTER, i + length):
+                        and not text.startswith(INSTITUTION_AFTER, i + length) and not _begins_unknown_unit(text, i, i + length, gaz):
                     ids = [j for j in ids if gaz.depth(j) <= min(max_level, 2)]
                     if ids and (s not in COMMON_SHORTS or text.startswith(PRESS_WORDS, i + length)):
                         out.append(Candidate(i, i + length, s, ids, "short"))
     return out
+
+
+# The rest of a township's name after a county's short name: 2–3 characters and the township's suffix
+# (赛罕|塔拉镇), none of them a scope, a unit word or a particle (宜昌|各乡镇 is not one).
+_UNIT_REST = re.compile(r"[" + HAN + r"]{2,3}?(?:镇|乡|街道|苏木|嘎查)")
+_NOT_IN_UNIT_REST = set("各全每乡镇县市区村的和与及等个所")
+
+
+def _begins_unknown_unit(text: str, start: int, end: int, gaz: Gazetteer) -> bool:
+    """Is the short name ``text[start:end]`` the first part of a township the gazetteer lacks (赛罕塔拉镇 is not
+    赛罕区)? Not when the rest is a unit of its own (宁乡|花明楼镇: the county, then its township)."""
+    m = _UNIT_REST.match(text, end)
+    if m is None or any(ch in _NOT_IN_UNIT_REST for ch in text[end:m.end() - 1]):
+        return False
+    return not gaz.named(m.group()) and not gaz.named(text[start:m.end()])
 
 
 def non_overlapping(cands: list[Candidate]) -> list[Candidate]:

@@ -211,3 +211,10 @@ def test_a_street_the_gazetteer_lacks_named_with_its_own_body(gaz):
     found = names(gaz, "近日，桂花墩街道党工委书记介绍了做法。各街道党工委同步推进，特色小镇党委也参加。", "江汉区")
     assert found["桂花墩街道"].level == "township" and found["桂花墩街道"].chain[-2].name == "江汉区"
     assert not any(n.startswith(("各", "特色")) for n in found)
+
+
+def test_a_short_name_that_begins_a_township_the_gazetteer_lacks_is_not_the_county(gaz):
+    """赛罕塔拉镇 (not in the gazetteer) does not name 赛罕区; 宁乡花明楼镇 names the county and then its township."""
+    assert "赛罕区" not in names(gaz, "宣讲团深入赛罕塔拉镇开展宣讲。", "扎鲁特旗")
+    assert {"宁乡市", "花明楼镇"} <= set(names(gaz, "宁乡花明楼镇开展宣讲。", "宁乡市"))
+    assert "宜昌市" in names(gaz, "建设美丽宜昌，宜昌各乡镇同步开展。", "宜昌市")
