@@ -75,6 +75,8 @@ def test_shared_alias_without_evidence_stays_as_written_or_yields_to_another_cam
 def test_catalogue_new_national_campaigns():
     found = names("区委部署党纪学习教育，坚持“四下基层”，全面推行河长制。")
     assert {"党纪学习教育", "四下基层", "河长制"} <= set(found)
+    assert set(names("县委政法委扎实开展第二批政法队伍教育整顿。")) == {"全国政法队伍教育整顿"}
+    assert not names("县纪委开展纪律作风教育整顿。")  # an 教育整顿 of the county's own is not the national one
 
 
 def test_review_takes_its_topic_and_the_topic_is_not_a_second_programme():
