@@ -29,11 +29,14 @@ HEADS = ("专项整治", "专项行动", "专项斗争", "专项治理", "集中
          "大讲堂", "讲堂", "讲坛", "课堂", "论坛", "专项工作", "栏目", "专栏", "格局", "架构", "组织生活", "为民服务工作", "为民服务",
          "攻坚战", "保卫战", "品牌", "计划", "宣讲", "实事项目", "制度", "改革", "竞赛", "大赛", "警示教育", "创建活动", "体系") \
     + MASS_ACTIVITIES + FESTIVALS + ("主题党日", "党日", "夜校", "接待日", "恳谈日", "学习日", "开放日", "服务日",
-                                     "议事会", "恳谈会", "夜话", "微课堂", "流动讲堂", "党课", "经验", "议事法", "调解法")
+                                     "议事会", "恳谈会", "夜话", "微课堂", "流动讲堂", "党课", "经验", "议事法", "调解法",
+                                     "志愿服务项目", "服务项目", "公益项目", "民生项目", "承诺制", "积分制", "责任制",
+                                     "负责制", "包保制", "销号制", "代办制", "轮值制")
 # Recurring days, evening schools and open talks: a quote ending in one is a programme by itself (“书记接待日”,
 # “纪法夜校”, “院坝议事会”); after a quote they complete its name (“初心周五”主题党日). A named party lesson
 # (“河畔党课”) and a named model of governance (“枫桥经验”, “后陈经验”) likewise.
-# A method named for how it debates or mediates (“四议两公开”议事法, “老娘舅”调解法) is one like 工作法.
+# A method named for how it debates or mediates (“四议两公开”议事法, “老娘舅”调解法) is one like 工作法; a project of
+# service (“青春护航”志愿服务项目) and a responsibility or points system (“公开承诺”承诺制, “一线”销号制) likewise.
 # Heads that make a name without quotes after an introducing verb (开展违反中央八项规定精神专项整治, 开展作风建设大讨论).
 STRONG_HEADS = ("专项整治", "专项行动", "专项斗争", "专项治理", "集中整治", "实践活动", "主题活动", "攻坚战", "保卫战",
                 "大讲堂", "工程", "专题教育", "行动计划") + MASS_ACTIVITIES
@@ -50,7 +53,7 @@ VERBS = ("创新推出", "组织开展", "部署开展", "深入开展", "深入
          "创新实施", "创新开展", "全面推行", "全面实施",
          "开展", "推出", "实施", "启动", "推行", "深化", "打造", "发起", "举办", "推进", "构建", "建立", "实行", "开创",
          "探索", "创建", "开设", "打好", "打赢", "创新", "形成", "开办", "创办", "推广", "试行", "打响", "设立", "依托", "试点",
-         "办起", "叫响", "擦亮", "做实")
+         "办起", "叫响", "擦亮", "做实", "开通")
 # After an introducing verb and a quote, a plain noun of how the programme is run may stand before the clause ends:
 # 推行“一户一档”动态管理， 实施“一企一策”精准帮扶， 推出“周三不见面审批”服务。
 MANNER = ("服务", "管理", "帮扶", "办理", "审批", "调解", "宣讲", "巡查", "走访", "结对", "包联", "建设", "议事", "治理")

@@ -462,3 +462,9 @@ def test_a_head_after_a_list_of_quotes_is_each_ones():
     found = names("两个镇分别开展“送法入户”和“送戏进寨”活动，服务群众。")
     assert {"送法入户", "送戏进寨"} <= set(found) and "送法入户活动" in found["送法入户"].aliases
     assert local_names("开展“文明家庭”、“最美庭院”评选活动。") == set()
+
+
+def test_service_projects_responsibility_systems_and_an_opened_channel():
+    found = names("团县委实施“青春护航”志愿服务项目。全县实行“公开承诺”承诺制。乡里开通“民情直通车”，收集诉求。")
+    assert {"青春护航志愿服务项目", "公开承诺承诺制", "民情直通车"} <= set(found)
+    assert not names("乡里开通“便民服务”热线。")  # a hotline is a facility
