@@ -342,6 +342,10 @@ def _threshold(text: str, start: int, end: int) -> bool:
 PER_UNIT_BEFORE = re.compile(r"每(?:人|名|位|个|户|村|家|支|名[" + HAN + r"]{1,3})[^，。；：！？\n\d]{0,6}$")
 
 
+# The recent years a clause opens with (近三年, 过去五年, 这两年): a period the figures after it fall in, not a count.
+RECENT_YEARS = re.compile(r"(?:^|[，。；：！？\n])(?:近|过去|最近|这)$")
+
+
 # A figure of a before/after whose clause names nothing (，由原来的2天压减到2小时): it takes the
 # subject of the figure before it in the sentence, else the verb after it.
 CHANGE_METHOD = "number+unit:change"
@@ -394,8 +398,8 @@ def _metric(text: str, m: re.Match, quotes, sentences: Sentences) -> Metric | No
         value *= 1e4
     elif m.group("unit") == "亿元":
         value *= 1e8
-    if unit == "年" and (value >= 1900 or text[end:end + 1] in "来"):
-        return None  # a date, or 近20年来
+    if unit == "年" and (value >= 1900 or text[end:end + 1] in "来" or RECENT_YEARS.search(text, 0, start)):
+        return None  # a date, 近20年来, or the period a clause opens with (。近三年累计投入2.6亿元)
     if unit == "期" and PHASE_AFTER.match(text[end:end + 2]):
         return None  # 二期扩建工程
     if num == "半" and prev in "上下前后":

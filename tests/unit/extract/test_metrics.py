@@ -215,3 +215,9 @@ def test_a_time_phrase_is_not_what_is_counted_and_the_sentences_subject_carries(
 def test_thresholds_and_shares_per_person_are_not_figures_of_the_work():
     found = {m.text for m in find_metrics("年收入30万元以上的村达到86个。12名县级领导每人联系2个村。培训党员3000人以上。")}
     assert found == {"86个", "12名", "3000人以上"}
+
+
+def test_the_recent_years_a_clause_opens_with_are_a_period():
+    found = metrics("全县推进乡村振兴。近三年累计投入资金2.6亿元，过去五年新建道路120公里。")
+    assert set(found) == {"2.6亿元", "120公里"}
+    assert "3年" in metrics("他扎根基层工作了3年。")  # a duration in the clause is a figure
