@@ -102,6 +102,9 @@ class Context:
     league: PlaceRef | None = None
     places: list[PlaceRef] = field(default_factory=list)
     lineage: list[PlaceRef] = field(default_factory=list)   # the home and its superiors, nearest first
+    # The working groups the text names with their body (百色市委第三巡回指导组): where each name ends, its kind
+    # (指导组) and its place — what a bare 指导组组长 later in the text refers back to (set by find_people).
+    groups: list[tuple[int, str, PlaceRef | None]] = field(default_factory=list)
 
     def superior(self, kind: str) -> PlaceRef | None:
         """The home or its nearest superior of a kind (市, 州, 地区): whose 市委 a
@@ -276,6 +279,7 @@ def find_people(text: str, ctx: Context, sentences: Sentences | None = None,
     a candidate it does not see as a name is dropped."""
     sentences = sentences or Sentences.of(text)
     found = _Found()
+    ctx.groups = _named_groups(text, ctx, sentences)
 
     def confirmed(i: int, name: str) -> bool:
         if person_at is None:
@@ -432,11 +436,38 @@ def find_people(text: str, ctx: Context, sentences: Sentences | None = None,
     return list(found.officials.values()), list(found.persons.values())
 
 
+# A working group named with its body (市委第三巡回指导组, 县纪委监委第二巡察组) and the kind of group it is.
+_NAMED_GROUP = re.compile(LEVEL + ORG + r"(?:(?![" + NOT_IN_DEPARTMENT + r"])[" + HAN + r"]){0,20}?"
+                          r"(指导组|督导组|巡视组|巡察组|巡回组|工作组|检查组|调研组|考核组)")
+# A title of a group without its body (指导组组长, 督导组副组长): it refers back to the group named before.
+_BARE_GROUP = re.compile(r"^(?:[" + HAN + r"]{0,8}?)(指导组|督导组|巡视组|巡察组|巡回组|工作组|检查组|调研组|考核组)"
+                         + RANK + "组长$")
+
+
+def _named_groups(text: str, ctx: Context, sentences: Sentences) -> list[tuple[int, str, PlaceRef | None]]:
+    out = []
+    for m in _NAMED_GROUP.finditer(text):
+        place = _title_place(m.group(), _place_before(ctx, m.start()), ctx, m.start(), sentences.span_at(m.start()),
+                             text.rfind("\n", 0, m.start()) + 1)
+        out.append((m.end(), m.group(1), place))
+    return out
+
+
+def _group_named_before(unit: str, ctx: Context, pos: int) -> PlaceRef | None:
+    """指导组组长甲 after 百色市委第三巡回指导组 was named: the group's place, the last of its kind before ``pos``."""
+    m = _BARE_GROUP.match(unit)
+    if m is None or re.match(LEVEL, unit):
+        return None
+    kind = m.group(1)
+    return next((place for end, k, place in reversed(ctx.groups) if end <= pos and k == kind and place is not None),
+                None)
+
+
 def _titles(units, ctx: Context, pos: int, sent: tuple[int, int], paragraph: int | None = None) -> list[Title]:
     titles, last = [], None
     for start, unit, prefix in units:
         head = post_head(unit)
-        place = _title_place(unit, prefix, ctx, pos, sent, paragraph)
+        place = _title_place(unit, prefix, ctx, pos, sent, paragraph) or _group_named_before(unit, ctx, start)
         if place is None and not re.match(LEVEL, head) and last is not None:
             place = last  # 省委常委、统战部部长: the department belongs to the same body
         if place is None and not re.match(LEVEL, head) and ctx.home is not None and "总书记" not in unit:

@@ -326,3 +326,12 @@ def test_posts_of_mass_organizations_and_full_time_deputies(gaz):
     assert got == {"李红": ["团县委书记"], "王芳": ["县妇联主席"], "张伟": ["县总工会主席"], "刘强": ["村监委会主任"],
                    "周涛": ["镇人武部部长"], "郑洁": ["县文明办专职副主任"]}
     assert offs["李红"].titles[0].place == ctx.home.key  # the Youth League's county committee is the county's
+
+
+def test_a_bare_group_title_refers_back_to_the_group_named_with_its_body(gaz):
+    """指导组组长甲 after 百色市委第三巡回指导组 is the city's group, not the county's; a group never named is not."""
+    offs, _, ctx = people(gaz, "近日，百色市委第三巡回指导组到我县督导。指导组组长黄志勇指出，要抓好落实。", home_name="乐业县")
+    (baise,) = [p for p in ctx.places if p.name == "百色市"]
+    assert offs["黄志勇"].titles[0].place == baise.key
+    offs, _, ctx = people(gaz, "督导组组长黄志勇指出，要抓好落实。", home_name="乐业县")
+    assert offs["黄志勇"].titles[0].place == ctx.home.key
