@@ -40,11 +40,15 @@ def test_later_invented_sets_score_above_their_floor(tmp_path: Path):
     (a repeated headline votes once, posts at the one township named, chains across a comma…) K 0.948, L 0.936.
 
     Set M (10 typical reports: round-ups, meetings, features, 纪委 and 组织部 reports) was written last and only
-    measured, never looked into: 0.960."""
+    measured, never looked into: 0.960.
+
+    Set N (10 reports spread over banners, autonomous prefectures, a 地区 and counties of the south and west) was
+    written on 2026-12-08 and first measured after that day's general classes: 0.940 (the rules of the day
+    before scored it 0.923)."""
     for folder, floor in ((ROOT / "tests" / "data" / "invented_g", 0.90), (ROOT / "tests" / "data" / "invented_h", 0.92),
                           (ROOT / "tests" / "data" / "invented_i", 0.93), (ROOT / "tests" / "data" / "invented_j", 0.91),
                           (ROOT / "tests" / "data" / "invented_k", 0.93), (ROOT / "tests" / "data" / "invented_l", 0.92),
-                          (ROOT / "tests" / "data" / "invented_m", 0.95)):
+                          (ROOT / "tests" / "data" / "invented_m", 0.95), (ROOT / "tests" / "data" / "invented_n", 0.93)):
         out = tmp_path / folder.name
         proc = run_kg("build", folder / "reports", "--out", out, "--quiet", "--no-views")
         assert proc.returncode == 0, proc.stderr
