@@ -53,7 +53,7 @@ UNIT_AS_GIVEN = frozenset("县乡村区市")
 # Characters of the Chinese transliterations of Mongolian, Uyghur, Kazakh, Tibetan and Yi personal names, as
 # Xinhua's transliteration tables (《蒙古语/维吾尔语/藏语人名汉字音译规则》) and the press of the autonomous regions
 # and prefectures write them (巴特尔, 额尔敦毕力格, 图门吉日嘎拉, 买买提·依明, 吾斯曼·阿不力孜, 格桑多吉, 次仁旺堆;
-# Tibetan of Kham and Amdo: 才让, 拉姆, 降央, 益西, 邓珠, 呷绒, 措/错; Yi of Liangshan: 阿苦, 俄木, 惹, 且, 伍, 史). Such names have no
+# Tibetan of Kham and Amdo: 才让, 拉姆, 降央, 益西, 邓珠, 呷绒, 措/错; Yi of Liangshan: 阿苦, 俄木, 惹, 且, 伍, 史, 沙马). Such names have no
 # Han surname, so the surname rule misses them; a run of these characters right after a title is a name
 # when it is joined by ·, four characters or longer, or a statistical tagger sees a person there.
 TRANSLITERATION = frozenset(
@@ -64,11 +64,15 @@ TRANSLITERATION = frozenset(
     "哈海汗杭浩合何和赫洪呼胡花华欢黄惠火卡凯坎康考柯科克肯孔库夸拉腊来赖兰朗勒雷力立丽利莲良列林"
     "琳伦罗洛玛麦买满曼毛梅美门蒙孟米密敏明莫默木穆那纳娜乃南尼努诺帕潘平其强群然任若沙尚舒顺松"
     "逊牙延尧耶依夷因尹永尤于余宇扎泽章真孜堆杰觉琼乐楞都顺娃娅喜赉沁尕肉约居则守敏迪里班甫汗不乎"
-    "让姆绒呷降益邓错毅俄苦惹且伍果比史"
+    "让姆绒呷降益邓错毅俄苦惹且伍果比史马"
 )
 # Words that start with a surname character but are not names (任组长, 党员, 高度).
 NOT_NAME_START = ("组长", "副组", "书记", "主任", "部长", "委员", "成员", "领导", "干部", "党员", "群众", "同志",
                   # words a surname character starts (代表, 权力, 权益)
                   "代表", "代理", "代办", "代为", "权力", "权益", "权利", "权责",
                   # a surname character and 为 that are one word (成为, 尤为, 广为), not 成|为民
-                  "成为", "尤为", "广为")
+                  "成为", "尤为", "广为",
+                  # 全 and 盘 begin common words after a post (纪委书记全员参与, 书记盘活资源)
+                  "全员", "全体", "全面", "全力", "全部", "全程", "全域", "全过程", "盘活", "盘点",
+                  # 来 is a surname and the verb of a visit (总书记来过之后)
+                  "来过", "来到", "来自", "来此", "来村", "来我")

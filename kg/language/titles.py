@@ -34,8 +34,8 @@ NOT_IN_DEPARTMENT = "的了在和与及是为对把被从向等各任由到兼"
 POSTS = ("总书记", "第一书记", "书记", "支书", "常委", "市长", "县长", "区长", "省长", "镇长", "乡长", "村长", "盟长",
          "旗长", "州长", "主席", "主任", "部长", "局长", "组长", "秘书长", "检察长", "院长", "厅长", "处长", "委员",
          "科长", "股长", "所长", "站长", "庭长",
-         # the heads of a gacha and of a sumu in Inner Mongolia (嘎查达 = 村委会主任, 苏木达 = 乡长)
-         "嘎查达", "苏木达")
+         # the heads of a gacha and of a sumu in Inner Mongolia (嘎查达 = 村委会主任, 苏木达 = 苏木长 = 乡长)
+         "嘎查达", "苏木达", "苏木长", "嘎查长")
 # Post words that name a person only after the body they belong to (党组成员,
 # 县领导, 工作队队长, 行署专员): alone, 成员 and 领导 are ordinary nouns (班子成员,
 # 领导干部), a 队长 may lead a volunteer team, a 专员 be any staff member.

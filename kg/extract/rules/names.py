@@ -89,6 +89,8 @@ def name_at(text: str, i: int, stop: set[str] | frozenset[str] | None = None,
 
 
 _JOINS = "·•・."
+# Adverbs that may stand right after a name (正忙着, 也表示, 还说) and are transliteration characters too.
+_ADVERBS_AFTER_NAME = "正也还又再"
 
 
 def transliterated_name_at(text: str, i: int, tagged: int | None = None) -> str | None:
@@ -116,8 +118,16 @@ def transliterated_name_at(text: str, i: int, tagged: int | None = None) -> str 
     if len(run) < 2 or len(re.split("[" + _JOINS + "]", run)[-1]) < 2:
         return None
     joined = any(c in _JOINS for c in run)
-    after = text[j:j + 1]
-    if not joined and after and is_han(after) and after not in AFTER_NAME and text[j:j + 2] not in WORDS_AFTER_NAME:
+
+    def unclosed(end: int) -> bool:
+        after = text[end:end + 1]
+        return after != "" and is_han(after) and after not in AFTER_NAME and text[end:end + 2] not in WORDS_AFTER_NAME
+
+    closed = joined or not unclosed(j)
+    if not closed and len(run) >= 4 and run[-1] in _ADVERBS_AFTER_NAME:
+        j, closed = j - 1, True  # 额尔敦毕力格|正忙着: an adverb after the name that transliterations use too
+        run = text[i:j]
+    if not closed:
         return None
     if joined or len(run) >= 4 or (tagged is not None and tagged >= 2):
         return run

@@ -105,3 +105,15 @@ def test_lai_ends_a_given_name_and_starts_the_word_after_one():
 def test_common_surnames_of_the_hundred_most_common():
     assert [name_at(f"县长{n}参加", 2) for n in ("傅立新", "赖建文", "洪亮", "阎志刚", "萧红")] == \
         ["傅立新", "赖建文", "洪亮", "阎志刚", "萧红"]
+
+
+def test_transliterated_names_of_yi_and_mongolian_with_an_adverb_after():
+    from kg.extract.rules.names import transliterated_name_at
+    assert transliterated_name_at("沙马拉哈先后5次主持", 0) == "沙马拉哈"
+    assert transliterated_name_at("额尔敦毕力格正忙着筹备", 0) == "额尔敦毕力格"
+    assert transliterated_name_at("乌兰巴特尔也表示", 0) == "乌兰巴特尔"
+
+
+def test_words_a_rare_surname_begins_after_a_post_are_no_names():
+    assert name_at("纪委书记全员参与", 4) is None and name_at("书记盘活资源", 2) is None
+    assert name_at("县纪委书记盘志勇说", 5) == "盘志勇"

@@ -335,3 +335,10 @@ def test_a_bare_group_title_refers_back_to_the_group_named_with_its_body(gaz):
     assert offs["黄志勇"].titles[0].place == baise.key
     offs, _, ctx = people(gaz, "督导组组长黄志勇指出，要抓好落实。", home_name="乐业县")
     assert offs["黄志勇"].titles[0].place == ctx.home.key
+
+
+def test_sumu_and_gacha_heads_and_a_verb_after_the_general_secretary(gaz):
+    offs, _, _ = people(gaz, "苏木党委副书记、苏木长张海说，嘎查长李宝山参加。总书记来过之后，村里变化很大。",
+                        home_name="鄂托克旗")
+    assert "来过" not in offs
+    assert titles(offs["张海"]) == ["苏木党委副书记", "苏木长"] and titles(offs["李宝山"]) == ["嘎查长"]
