@@ -71,7 +71,8 @@ COUNTED = re.compile(r"[一二三四五六七八九十百千两几多各每]+[�
 # A township by its suffix (for lists of them, :meth:`PlaceFinder._unknown_siblings`); the stem starts after a
 # list joiner or a clause mark.
 _TOWNSHIP = re.compile(r"(?<=[、和及与，。；：\n])([" + HAN + r"]{2,3})(镇|乡|街道|苏木)(?![" + HAN + r"]{0,1}(?:党委|政府|干部|村民))")
-VILLAGE_AFTER = re.compile(r"([" + HAN + r"]{1,4}?)(社区|嘎查|村)(?![民委落庄子])")
+# Not a word that starts with 村 (村民, 村委, 村落, 村庄, 村级, 村务, 村组, 村干部, 村集体, 村里, 村规): 观音乡率先推行|村级… .
+VILLAGE_AFTER = re.compile(r"([" + HAN + r"]{1,4}?)(社区|嘎查|村)(?![民委落庄子级务组干集里规])")
 # A 街道 or 苏木 named with its own body (党工委, 党委, 办事处, 政府, 人大) at the start of a clause: the kinds of
 # township the gazetteer lacks most (new urban subdistricts); 镇 and 乡 it lists, and 城镇/集镇 are common nouns.
 UNKNOWN_TOWNSHIP = re.compile(r"(?:(?<=[，。；：、\n（“])|(?<=^)|(?<=[在到对与和]))([" + HAN + r"]{2,4}?)(街道|苏木)"

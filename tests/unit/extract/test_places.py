@@ -218,3 +218,10 @@ def test_a_short_name_that_begins_a_township_the_gazetteer_lacks_is_not_the_coun
     assert "赛罕区" not in names(gaz, "宣讲团深入赛罕塔拉镇开展宣讲。", "扎鲁特旗")
     assert {"宁乡市", "花明楼镇"} <= set(names(gaz, "宁乡花明楼镇开展宣讲。", "宁乡市"))
     assert "宜昌市" in names(gaz, "建设美丽宜昌，宜昌各乡镇同步开展。", "宜昌市")
+
+
+def test_a_word_that_starts_with_cun_after_a_township_is_no_village(gaz):
+    """观音乡率先推行村级“清单”: 村级 is village-level, not a village 率先推行村; 观音乡桃园村 is one."""
+    found = names(gaz, "嘉会镇、观音乡率先推行村级“小微权力清单”制度，村务公开。", "恭城瑶族自治县")
+    assert not [n for n in found if n.endswith("村")]
+    assert "观音乡" in found
