@@ -744,6 +744,9 @@ def _means(text: str, quotes, col: _Collector) -> None:
 # 把A同B结合起来, A与B深度融合: what the article ties a programme to is another programme when it has a head.
 _JOINED = re.compile(r"(?:把|将)?([" + HAN + r"“”]{2,30}?)(?:同|与|和|跟)([" + HAN + r"]{3,16}?)(?:相|深度|有机|紧密|统筹)?"
                      r"(?:结合|融合|衔接|贯通)")
+# ... and the quoted names a programme is tied to, each with a plain word of its kind after it (驻村工作, 建设).
+_JOINED_QUOTES = re.compile(r"(?:同|与|和|跟)((?:“[^“”]{2,16}”[" + HAN + r"]{0,6}?[、和及]?){1,4}?)"
+                            r"(?:相|深度|有机|紧密|统筹)?(?:结合|融合|衔接|贯通)")
 _JOIN_HEADS = re.compile("(?:" + _alternatives(STRONG_HEADS + ("行动", "活动", "专项整治", "建设年") + PLAN_HEADS) + ")$")
 
 
@@ -768,3 +771,11 @@ def _joined(text: str, quotes, col: _Collector) -> None:
                     or (name.endswith(("活动", "行动")) and _GENERIC_END.search(name[:head.start()]) and len(name) < 7):
                 continue  # no head, a quote's pieces, a programme already, a scope, a kind, a plain activity
             col.add(name, start, m.end(side), method="joined")
+    for m in _JOINED_QUOTES.finditer(text):
+        # 把党纪学习教育同“访惠聚”驻村工作、“清廉阿克苏”建设结合起来: quoted names tied to a programme found right before
+        if not any(m.start() - 1 <= ke <= m.start() for ks, ke in known):
+            continue
+        for q in re.finditer(r"“([^“”]{2,16})”", m.group(1)):
+            content, qs = q.group(1), m.start(1) + q.start()
+            if _plausible(content, head=False) and not col.is_consumed(qs, qs + len(q.group())):
+                col.add(content, qs, qs + len(q.group()), method="joined")

@@ -468,3 +468,9 @@ def test_service_projects_responsibility_systems_and_an_opened_channel():
     found = names("团县委实施“青春护航”志愿服务项目。全县实行“公开承诺”承诺制。乡里开通“民情直通车”，收集诉求。")
     assert {"青春护航志愿服务项目", "公开承诺承诺制", "民情直通车"} <= set(found)
     assert not names("乡里开通“便民服务”热线。")  # a hotline is a facility
+
+
+def test_quoted_names_a_programme_is_tied_to():
+    found = names("我们把党纪学习教育同“访惠聚”驻村工作、“清廉阿克苏”建设结合起来，推动工作。")
+    assert {"访惠聚", "清廉阿克苏"} <= set(found)
+    assert not local_names("把学习同“四个意识”结合起来。")  # no programme on the other side, and a slogan
