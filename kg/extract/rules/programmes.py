@@ -505,6 +505,9 @@ def _bracketed(text: str, col: _Collector) -> None:
             col.add(m.group(1), m.start(), m.end(), method="quoted+verb")
 
 
+_SET_AS = re.compile(r"(?:定为|设为|确定为|设立为)$")
+
+
 def _named_by_shape(text: str, s: int, e: int) -> bool:
     """A quote that names a programme wherever it stands: one that ends in a programme head itself (“田埂大讲堂”,
     “实事清单”, “全民阅读活动月”), a per-unit rule (“一企一策”, “一村一辅警”), an activity titled in two parts
@@ -518,6 +521,8 @@ def _named_by_shape(text: str, s: int, e: int) -> bool:
         return False
     if is_distributive(content) or _TITLED.fullmatch(content) or _FORMULA_PLUS.fullmatch(content):
         return True
+    if _SET_AS.search(text, max(0, s - 5), s - 1) and len(content) >= 3 and content.endswith(("日", "周", "月", "夜")):
+        return True  # 把每月第一个周五定为“初心茶话日”: a day the city sets for a recurring activity
     if text[s - 2:s - 1] == "以" and _MEANS_AFTER.match(text, e + 1):
         return True
     sessions = SESSIONS.match(text, e + 1)

@@ -474,3 +474,8 @@ def test_quoted_names_a_programme_is_tied_to():
     found = names("我们把党纪学习教育同“访惠聚”驻村工作、“清廉阿克苏”建设结合起来，推动工作。")
     assert {"访惠聚", "清廉阿克苏"} <= set(found)
     assert not local_names("把学习同“四个意识”结合起来。")  # no programme on the other side, and a slogan
+
+
+def test_a_day_or_month_the_city_sets_for_an_activity():
+    assert "初心茶话日" in names("村党支部把每月第一个周五定为“初心茶话日”，村干部和群众围坐交流。")
+    assert not local_names("村里把这一天称为“好日子”。")  # named, not set for an activity
