@@ -233,6 +233,21 @@ def _subject_before(text: str, start: int) -> str:
     return phrase if len(phrase) >= 2 else ""
 
 
+# A clause that only says what a unit has (，有400余户1800多人): the figures count the sentence's topic.
+_HAVING = re.compile(r"(?:^|[，；：])(?:现|共|拥|全村|全镇|全乡)?有$")
+_TOPIC = re.compile(r"[" + HAN + r"]{2,8}?(?=下辖|辖|共有|现有|有|位于|地处|是|，)")
+
+
+def _topic_of_having(text: str, start: int) -> str:
+    """村里有400余户1800多人 → the sentence's topic (赤溪村下辖14个自然村，有400余户1800多人 → 赤溪村), or ''."""
+    s = _clause_start(text, start)
+    if not _HAVING.search(text, max(0, s - 1), start):
+        return ""
+    sentence = max(text.rfind(p, 0, start) for p in "。！？\n") + 1
+    m = _TOPIC.match(text, sentence)
+    return m.group() if m else ""
+
+
 def _verb_after(text: str, pos: int) -> str:
     m = re.compile(r"[，。；：、！？\n]").search(text, pos, min(len(text), pos + 16))
     vp = text[pos:m.start() if m else pos + 10]
@@ -420,7 +435,10 @@ def _metric(text: str, m: re.Match, quotes, sentences: Sentences) -> Metric | No
     subject, method = _subject_after(text, end), "number+unit"
     if not subject:  # what is counted, inferred from before the figure (or its verb): less sure
         before = _subject_before(text, span_start)
-        subject, method = (before, "number+unit:before") if before else (_verb_after(text, end), "number+unit:verb")
+        verb = "" if before else _verb_after(text, end)
+        if not before and (not verb or NUMBER.match(verb)):
+            before = _topic_of_having(text, span_start)  # 有400余户1800多人，: no verb after, the next figure
+        subject, method = (before, "number+unit:before") if before else (verb, "number+unit:verb")
     return _make(text, span_start, end, value, unit, subject, qual, sentences, method)
 
 

@@ -221,3 +221,10 @@ def test_the_recent_years_a_clause_opens_with_are_a_period():
     found = metrics("全县推进乡村振兴。近三年累计投入资金2.6亿元，过去五年新建道路120公里。")
     assert set(found) == {"2.6亿元", "120公里"}
     assert "3年" in metrics("他扎根基层工作了3年。")  # a duration in the clause is a figure
+
+
+def test_figures_of_what_a_unit_has_count_the_sentences_topic():
+    found = metrics("赤溪村下辖14个自然村，有400余户1800多人，其中畲族群众800余人。")
+    assert found["400余户"].subject == "赤溪村" and found["1800多人"].subject == "赤溪村"
+    found = metrics("开展主题教育期间，共有25787人次接受革命传统教育。")
+    assert found["25787人次"].subject == "接受革命传统教育"  # a verb after the figure says what is counted
