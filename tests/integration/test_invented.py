@@ -44,11 +44,12 @@ def test_later_invented_sets_score_above_their_floor(tmp_path: Path):
 
     Set N (10 reports spread over banners, autonomous prefectures, a 地区 and counties of the south and west) was
     written on 2026-12-08 and first measured after that day's general classes: 0.940 (the rules of the day
-    before scored it 0.923)."""
+    before scored it 0.923); its classes (Yi and Mongolian transliterations, 苏木长, quoted names tied to a
+    programme, a day set for an activity, figures of what a unit has): 0.969."""
     for folder, floor in ((ROOT / "tests" / "data" / "invented_g", 0.90), (ROOT / "tests" / "data" / "invented_h", 0.92),
                           (ROOT / "tests" / "data" / "invented_i", 0.93), (ROOT / "tests" / "data" / "invented_j", 0.91),
                           (ROOT / "tests" / "data" / "invented_k", 0.93), (ROOT / "tests" / "data" / "invented_l", 0.92),
-                          (ROOT / "tests" / "data" / "invented_m", 0.95), (ROOT / "tests" / "data" / "invented_n", 0.93)):
+                          (ROOT / "tests" / "data" / "invented_m", 0.95), (ROOT / "tests" / "data" / "invented_n", 0.95)):
         out = tmp_path / folder.name
         proc = run_kg("build", folder / "reports", "--out", out, "--quiet", "--no-views")
         assert proc.returncode == 0, proc.stderr
