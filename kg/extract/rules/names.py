@@ -10,8 +10,8 @@ from functools import lru_cache
 from importlib import resources
 from typing import Callable
 
-from kg.language.names import (AFTER_NAME, FIRST_GIVEN_OK, NOT_IN_NAME, NOT_NAME_START, TRANSLITERATION, UNIT_AS_GIVEN, WITHHELD,
-                               WORDS_AFTER_NAME)
+from kg.language.names import (AFTER_NAME, FIRST_GIVEN_OK, GIVEN_ALONE, NOT_IN_NAME, NOT_NAME_AT_SURNAME, NOT_NAME_START,
+                               TRANSLITERATION, UNIT_AS_GIVEN, WITHHELD, WORDS_AFTER_NAME)
 from kg.language.text import is_han
 
 __all__ = ["AFTER_NAME", "name_at", "surnames"]
@@ -74,11 +74,12 @@ def name_at(text: str, i: int, stop: set[str] | frozenset[str] | None = None,
         j += 1
     if not chars:
         return None
-    if text[i + sur:].startswith(NOT_NAME_START) or text[i:].startswith(NOT_NAME_START):
+    if text[i + sur:].startswith(NOT_NAME_START) or text[i:].startswith(NOT_NAME_START + NOT_NAME_AT_SURNAME):
         return None
-    if len(chars) == 2 and (chars[1] in stop or (stop and _ends_early(text, i, i + sur + 1, is_word))):
-        chars = chars[:1]
-    if len(chars) == 1 and chars[0] in stop:
+    kept = chars[1:] and chars[1] in GIVEN_ALONE and is_word is not None and is_word(i, i + sur + 2)
+    if len(chars) == 2 and not kept and (chars[1] in stop or (stop and _ends_early(text, i, i + sur + 1, is_word))):
+        chars = chars[:1]  # 王强|来调研; but 王春来 where the segmenter keeps it whole
+    if len(chars) == 1 and chars[0] in stop and chars[0] not in GIVEN_ALONE:
         return None
     if any(ch in NOT_IN_NAME and not (k == 0 and ch in FIRST_GIVEN_OK) for k, ch in enumerate(chars)) \
             or (sur == 1 and len(chars) == 1 and chars[0] in UNIT_AS_GIVEN):
@@ -89,8 +90,8 @@ def name_at(text: str, i: int, stop: set[str] | frozenset[str] | None = None,
 
 
 _JOINS = "·•・."
-# Adverbs that may stand right after a name (正忙着, 也表示, 还说) and are transliteration characters too.
-_ADVERBS_AFTER_NAME = "正也还又再"
+# An adverb that may stand right after a name (正忙着, 正带领) and is a transliteration character too.
+_ADVERBS_AFTER_NAME = "正"
 
 
 def transliterated_name_at(text: str, i: int, tagged: int | None = None) -> str | None:
@@ -123,11 +124,11 @@ def transliterated_name_at(text: str, i: int, tagged: int | None = None) -> str 
         after = text[end:end + 1]
         return after != "" and is_han(after) and after not in AFTER_NAME and text[end:end + 2] not in WORDS_AFTER_NAME
 
-    closed = joined or not unclosed(j)
-    if not closed and len(run) >= 4 and run[-1] in _ADVERBS_AFTER_NAME:
-        j, closed = j - 1, True  # 额尔敦毕力格|正忙着: an adverb after the name that transliterations use too
+    adverb = not joined and len(run) >= 4 and run[-1] in _ADVERBS_AFTER_NAME
+    if adverb:
+        j -= 1  # 额尔敦毕力格|正忙着, 巴特尔吉日嘎拉|正带领: an adverb after the name that transliterations use too
         run = text[i:j]
-    if not closed:
+    if not (adverb or joined) and unclosed(j):
         return None
     if joined or len(run) >= 4 or (tagged is not None and tagged >= 2):
         return run

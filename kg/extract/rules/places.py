@@ -71,8 +71,10 @@ COUNTED = re.compile(r"[一二三四五六七八九十百千两几多各每]+[�
 # A township by its suffix (for lists of them, :meth:`PlaceFinder._unknown_siblings`); the stem starts after a
 # list joiner or a clause mark.
 _TOWNSHIP = re.compile(r"(?<=[、和及与，。；：\n])([" + HAN + r"]{2,3})(镇|乡|街道|苏木)(?![" + HAN + r"]{0,1}(?:党委|政府|干部|村民))")
-# Not a word that starts with 村 (村民, 村委, 村落, 村庄, 村级, 村务, 村组, 村干部, 村集体, 村里, 村规): 观音乡率先推行|村级… .
-VILLAGE_AFTER = re.compile(r"([" + HAN + r"]{1,4}?)(社区|嘎查|村)(?![民委落庄子级务组干集里规])")
+# Not a word that starts with the suffix (村民, 村委, 村落, 村庄, 村级, 村务, 村组 but not 村组织, 村干部, 村集体, 村里,
+# 村规): 观音乡率先推行|村级… is no village 率先推行村. Narrower (村 only, 干部 and 集体 in full): one false village
+# more on set M.
+VILLAGE_AFTER = re.compile(r"([" + HAN + r"]{1,4}?)(社区|嘎查|村)(?![民委落庄子级务干集里规]|组(?!织))")
 # A 街道 or 苏木 named with its own body (党工委, 党委, 办事处, 政府, 人大) at the start of a clause: the kinds of
 # township the gazetteer lacks most (new urban subdistricts); 镇 and 乡 it lists, and 城镇/集镇 are common nouns.
 UNKNOWN_TOWNSHIP = re.compile(r"(?:(?<=[，。；：、\n（“])|(?<=^)|(?<=[在到对与和]))([" + HAN + r"]{2,4}?)(街道|苏木)"
@@ -149,8 +151,9 @@ def scan_candidates(text: str, gaz: Gazetteer, max_level: int = 4) -> list[Candi
 
 # The rest of a township's name after a county's short name: 2–3 characters and the township's suffix
 # (赛罕|塔拉镇), none of them a scope, a unit word or a particle (宜昌|各乡镇 is not one).
-_UNIT_REST = re.compile(r"[" + HAN + r"]{2,3}?(?:镇|乡|街道|苏木|嘎查)")
-_NOT_IN_UNIT_REST = set("各全每乡镇县市区村的和与及等个所")
+# Not 乡 (乡村, 城乡, 返乡, 下乡: 宜昌推进乡村振兴 would hide 宜昌), nor 镇 in a longer word (城镇化, 镇区).
+_UNIT_REST = re.compile(r"[" + HAN + r"]{2,3}?(?:镇(?![化区上里])|街道|苏木|嘎查)")
+_NOT_IN_UNIT_REST = set("各全每乡镇县市区村城的和与及等个所")
 
 
 def _begins_unknown_unit(text: str, start: int, end: int, gaz: Gazetteer) -> bool:

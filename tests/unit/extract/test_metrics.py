@@ -228,3 +228,5 @@ def test_figures_of_what_a_unit_has_count_the_sentences_topic():
     assert found["400余户"].subject == "赤溪村" and found["1800多人"].subject == "赤溪村"
     found = metrics("开展主题教育期间，共有25787人次接受革命传统教育。")
     assert found["25787人次"].subject == "接受革命传统教育"  # a verb after the figure says what is counted
+    found = metrics("据统计，全镇有400余户1800多人。目前，共有230个。")
+    assert found["400余户"].subject == "全镇" and found["230个"].subject == ""  # not 1800多人, not 目前

@@ -218,6 +218,8 @@ def test_a_short_name_that_begins_a_township_the_gazetteer_lacks_is_not_the_coun
     assert "赛罕区" not in names(gaz, "宣讲团深入赛罕塔拉镇开展宣讲。", "扎鲁特旗")
     assert {"宁乡市", "花明楼镇"} <= set(names(gaz, "宁乡花明楼镇开展宣讲。", "宁乡市"))
     assert "宜昌市" in names(gaz, "建设美丽宜昌，宜昌各乡镇同步开展。", "宜昌市")
+    for text in ("宜昌推进乡村振兴。", "宜昌统筹城乡发展。", "宜昌新型城镇化加快。", "宜昌青年返乡创业。"):
+        assert "宜昌市" in names(gaz, text, "宜昌市"), text
 
 
 def test_a_word_that_starts_with_cun_after_a_township_is_no_village(gaz):
@@ -225,3 +227,4 @@ def test_a_word_that_starts_with_cun_after_a_township_is_no_village(gaz):
     found = names(gaz, "嘉会镇、观音乡率先推行村级“小微权力清单”制度，村务公开。", "恭城瑶族自治县")
     assert not [n for n in found if n.endswith("村")]
     assert "观音乡" in found
+    assert "桃园村" in names(gaz, "观音乡桃园村组织党员学习。", "恭城瑶族自治县")  # 村组织 is the village's
