@@ -31,13 +31,13 @@ from pathlib import Path
 
 from kg.errors import GazetteerError
 from kg.extract.records import PlaceLevel
-from kg.language.units import LEVELS, is_city
+from kg.language.units import LEVELS, TOWNSHIP_SUFFIXES, is_city
 
 _FORMAT = 6  # bump when the pickled layout or its sources change
 
 # What a township of the division codes is named: a 镇, 乡 (民族乡 too), 街道 or 苏木 — not a
 # development zone, farm or management committee that the statistics list at the same level.
-_TOWNSHIP = re.compile(r"[\u4e00-\u9fff]{1,12}(?:镇|乡|街道|苏木)")
+_TOWNSHIP = re.compile(r"[\u4e00-\u9fff]{1,12}(?:" + "|".join(TOWNSHIP_SUFFIXES) + ")")
 
 
 class Gazetteer:

@@ -49,6 +49,9 @@ NON_STATE_BODIES: dict[str, str] = {
 # Words before a post word that make it a deputy, executive, full-time or acting post: 副书记, 常务副市长,
 # 专职副书记, 代县长. The deputy's 副 last.
 RANK_PREFIXES = ("常务", "专职", "代", "副")
+# The working groups a committee sends (市委第三巡回指导组, 县纪委监委第二巡察组): a bare 指导组组长 later in a text
+# is the one named before.
+GROUP_KINDS = ("指导组", "督导组", "巡视组", "巡察组", "巡回组", "工作组", "检查组", "调研组", "考核组")
 # Posts of the national leadership, written after the name (习近平总书记).
 NATIONAL_POSTS = ("总书记", "总理", "副总理", "委员长", "国家主席")
 # Titles common enough to keep whole in the segmenter's dictionary.
@@ -68,7 +71,9 @@ ROLES: dict[str, str] = {
     "董事长": "entrepreneur", "总经理": "entrepreneur", "理事长": "entrepreneur", "合作社社长": "entrepreneur",
 }
 
-_RANK = re.compile("^(?:" + "|".join(RANK_PREFIXES[:-1]) + ")?" + RANK_PREFIXES[-1] + "?")
+# The rank before a post word, as a pattern: (常务|专职|代)?副?
+RANK_PATTERN = "(?:" + "|".join(RANK_PREFIXES[:-1]) + ")?" + RANK_PREFIXES[-1] + "?"
+_RANK = re.compile("^" + RANK_PATTERN)
 
 
 def post_head(title: str) -> str:

@@ -20,6 +20,9 @@ UNIT_SUFFIXES = ("特别行政区", "维吾尔自治区", "壮族自治区", "�
                  "省", "市", "盟", "县", "区", "旗", "镇", "乡", "街道", "嘎查村", "嘎查", "村", "社区")
 _SUFFIX_AT_END = re.compile("(" + "|".join(UNIT_SUFFIXES) + ")$")
 
+# What a township's name ends in: a 镇, a 乡 (民族乡 too), a 街道 or, in Inner Mongolia, a 苏木.
+TOWNSHIP_SUFFIXES = ("镇", "乡", "街道", "苏木")
+
 # The unit words a post can be qualified with (市委书记, 镇党委书记, 社区主任). 地 is
 # a 地区's (地委书记) and 苏木 a township's in Inner Mongolia (苏木党委书记).
 TITLE_UNIT_WORDS = ("自治区", "省", "市", "县", "区", "盟", "旗", "州", "行署", "地区", "地", "镇", "乡", "苏木", "村", "社区",

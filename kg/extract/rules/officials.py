@@ -38,15 +38,15 @@ from kg.extract.records import Mention, Official, Person, Title
 from kg.extract.rules.names import AFTER_NAME, name_at, transliterated_name_at
 from kg.language.names import AMBIGUOUS_SURNAMES, REPORTING_VERBS, TRANSLITERATION, WORDS_AFTER_NAME
 from kg.language.text import HAN, Sentences, is_han
-from kg.language.titles import (DEPARTMENT_SUFFIXES, DEPARTMENTS, HISTORICAL_WORDS, NATIONAL_POSTS, NON_STATE_BODIES,
-                                NOT_IN_DEPARTMENT, ORGANIZATIONS, POSTS, QUALIFIED_POSTS, RANK_PREFIXES, ROLES, alternation, post_head)
+from kg.language.titles import (DEPARTMENT_SUFFIXES, DEPARTMENTS, GROUP_KINDS, HISTORICAL_WORDS, NATIONAL_POSTS, NON_STATE_BODIES,
+                                NOT_IN_DEPARTMENT, ORGANIZATIONS, POSTS, QUALIFIED_POSTS, RANK_PATTERN, ROLES, alternation, post_head)
 from kg.language.units import TITLE_UNIT_WORDS, title_unit_kind, unit_kind
 
 LEVEL = alternation(TITLE_UNIT_WORDS)
 ORG = alternation(ORGANIZATIONS)
 DEPT = ("(?:" + alternation(DEPARTMENTS) + "|(?:(?![" + NOT_IN_DEPARTMENT + "])[" + HAN + "]){1,6}?"
         + alternation(DEPARTMENT_SUFFIXES) + ")")
-RANK = "(?:" + alternation(RANK_PREFIXES[:-1]) + ")?" + re.escape(RANK_PREFIXES[-1]) + "?"  # (常务|代)?副?
+RANK = RANK_PATTERN  # (常务|专职|代)?副?
 POST = alternation(POSTS)
 # A committee's working group has a longer name than a department (省委第十一巡回指导组, 州委党纪学习教育指导组):
 # after a unit word and its committee, up to 24 characters before 组 (市委深入贯彻中央八项规定精神学习教育第五指导组).
@@ -437,11 +437,10 @@ def find_people(text: str, ctx: Context, sentences: Sentences | None = None,
 
 
 # A working group named with its body (市委第三巡回指导组, 县纪委监委第二巡察组) and the kind of group it is.
-_NAMED_GROUP = re.compile(LEVEL + ORG + r"(?:(?![" + NOT_IN_DEPARTMENT + r"])[" + HAN + r"]){0,20}?"
-                          r"(指导组|督导组|巡视组|巡察组|巡回组|工作组|检查组|调研组|考核组)")
+_NAMED_GROUP = re.compile(LEVEL + ORG + r"(?:(?![" + NOT_IN_DEPARTMENT + r"])[" + HAN + r"]){0,20}?("
+                          + alternation(GROUP_KINDS) + ")")
 # A title of a group without its body (指导组组长, 督导组副组长): it refers back to the group named before.
-_BARE_GROUP = re.compile(r"^(?:[" + HAN + r"]{0,8}?)(指导组|督导组|巡视组|巡察组|巡回组|工作组|检查组|调研组|考核组)"
-                         + RANK + "组长$")
+_BARE_GROUP = re.compile(r"^(?:[" + HAN + r"]{0,8}?)(" + alternation(GROUP_KINDS) + ")" + RANK + "组长$")
 
 
 def _named_groups(text: str, ctx: Context, sentences: Sentences) -> list[tuple[int, str, PlaceRef | None]]:

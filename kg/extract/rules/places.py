@@ -15,7 +15,7 @@ from kg.extract.gazetteer import Gazetteer
 from kg.extract.confidence import attest
 from kg.extract.records import Mention, Place, PlaceLevel
 from kg.language.press import PRESS_WORDS
-from kg.language.units import LEVELS, province_body_pattern, self_reference_pattern
+from kg.language.units import LEVELS, TOWNSHIP_SUFFIXES, province_body_pattern, self_reference_pattern
 from kg.language.text import HAN, Sentences, is_han
 
 # A short name followed by one of these is a landform or street, not the unit (杭州湾, 永定河, 中山路).
@@ -70,7 +70,7 @@ CLAUSE_ENDS = "；。！？\n"
 COUNTED = re.compile(r"[一二三四五六七八九十百千两几多各每]+[届个批类名家所座期]|^[一二两三四五六七八九十几多][镇乡村区县街社]")
 # A township by its suffix (for lists of them, :meth:`PlaceFinder._unknown_siblings`); the stem starts after a
 # list joiner or a clause mark.
-_TOWNSHIP = re.compile(r"(?<=[、和及与，。；：\n])([" + HAN + r"]{2,3})(镇|乡|街道|苏木)(?![" + HAN + r"]{0,1}(?:党委|政府|干部|村民))")
+_TOWNSHIP = re.compile(r"(?<=[、和及与，。；：\n])([" + HAN + r"]{2,3})(" + "|".join(TOWNSHIP_SUFFIXES) + r")(?![" + HAN + r"]{0,1}(?:党委|政府|干部|村民))")
 # Not a word that starts with the suffix (村民, 村委, 村落, 村庄, 村级, 村务, 村组 but not 村组织, 村干部, 村集体, 村里,
 # 村规): 观音乡率先推行|村级… is no village 率先推行村. Narrower (村 only, 干部 and 集体 in full): one false village
 # more on set M.
